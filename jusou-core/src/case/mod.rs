@@ -1,0 +1,5 @@
+//! The intake (相談受付 / つなぎ) model.
+
+mod issue;
+
+pub use issue::Issue;

@@ -1,0 +1,354 @@
+//! One error type for all of jusou: a stable code, a JSON pointer into the input, a message in
+//! Japanese and English, and the article it rests on where there is one.
+//!
+//! Codes have the form `JUSOU-E-<AREA>-<NNN>` and are never reused. The catalogue of codes lives
+//! in [`codes`]; every area adds its own block there.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The stable error codes. A code, once published, keeps its meaning forever.
+pub mod codes {
+    /// The input is not well-formed JSON (syntax error or truncated input).
+    pub const JSON_SYNTAX: &str = "JUSOU-E-JSON-001";
+    /// A value has the wrong JSON type (e.g. a string where a number is expected).
+    pub const JSON_TYPE: &str = "JUSOU-E-JSON-002";
+    /// A required field is missing.
+    pub const JSON_MISSING: &str = "JUSOU-E-JSON-003";
+    /// A field the schema does not know (inputs are strict, to catch typos).
+    pub const JSON_UNKNOWN_FIELD: &str = "JUSOU-E-JSON-004";
+    /// A value outside a closed vocabulary (enum).
+    pub const JSON_UNKNOWN_VALUE: &str = "JUSOU-E-JSON-005";
+    /// A number outside the range its field allows (e.g. negative where only ≥ 0 makes sense).
+    pub const JSON_RANGE: &str = "JUSOU-E-JSON-006";
+    /// A field given twice in the same object.
+    pub const JSON_DUPLICATE_FIELD: &str = "JUSOU-E-JSON-007";
+    /// Input structurally invalid in another way serde reports.
+    pub const JSON_OTHER: &str = "JUSOU-E-JSON-099";
+
+    /// Date text jusou cannot read.
+    pub const DATE_UNREADABLE: &str = "JUSOU-E-DATE-001";
+    /// A date that does not exist in the calendar (2月30日).
+    pub const DATE_IMPOSSIBLE: &str = "JUSOU-E-DATE-002";
+    /// An era date before the era began (令和元年4月1日).
+    pub const DATE_BEFORE_ERA: &str = "JUSOU-E-DATE-003";
+    /// A date outside the range jusou supports (1868-10-23 … 2100-12-31).
+    pub const DATE_OUT_OF_RANGE: &str = "JUSOU-E-DATE-004";
+    /// Era year 0 or a negative era year.
+    pub const DATE_ERA_YEAR: &str = "JUSOU-E-DATE-005";
+
+    /// 全国地方公共団体コード not six ASCII digits.
+    pub const LGCODE_FORMAT: &str = "JUSOU-E-LGCODE-001";
+    /// 全国地方公共団体コード whose check digit does not match.
+    pub const LGCODE_CHECK_DIGIT: &str = "JUSOU-E-LGCODE-002";
+    /// 全国地方公共団体コード with a prefecture part outside 01–47.
+    pub const LGCODE_PREFECTURE: &str = "JUSOU-E-LGCODE-003";
+
+    /// A program code that is not one of 第106条の4第2項's items.
+    pub const LAW_UNKNOWN_PROGRAM: &str = "JUSOU-E-LAW-001";
+    /// A program asked about on a date before it was in force.
+    pub const LAW_NOT_IN_FORCE: &str = "JUSOU-E-LAW-002";
+
+    /// No funding share is recorded for this program or scheme on that date.
+    pub const FUND_NO_SHARES: &str = "JUSOU-E-FUND-001";
+    /// A funding amount outside 0 … 10^15 yen.
+    pub const FUND_AMOUNT: &str = "JUSOU-E-FUND-002";
+
+    /// An unknown schema name was asked for.
+    pub const SCHEMA_UNKNOWN: &str = "JUSOU-E-SCHEMA-001";
+}
+
+/// One finding about bad input.
+///
+/// ```
+/// let e = jusou_core::Error::new(jusou_core::error::codes::DATE_IMPOSSIBLE, "/received_on",
+///     "存在しない日付です", "no such date");
+/// assert_eq!(e.code, "JUSOU-E-DATE-002");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+#[error("{code} at '{path}': {message_en}")]
+pub struct Error {
+    /// Stable code, `JUSOU-E-<AREA>-<NNN>`.
+    pub code: Cow<'static, str>,
+    /// JSON pointer (RFC 6901) to the offending field; `""` is the whole input.
+    pub path: String,
+    /// Message in Japanese.
+    pub message_ja: Cow<'static, str>,
+    /// Message in English.
+    pub message_en: Cow<'static, str>,
+    /// The article the rule rests on, where there is one.
+    pub citation: Option<Cow<'static, str>>,
+}
+
+impl Error {
+    /// A new error without a citation.
+    pub fn new(
+        code: &'static str,
+        path: impl Into<String>,
+        message_ja: impl Into<Cow<'static, str>>,
+        message_en: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Error {
+            code: Cow::Borrowed(code),
+            path: path.into(),
+            message_ja: message_ja.into(),
+            message_en: message_en.into(),
+            citation: None,
+        }
+    }
+
+    /// The same error with the article it rests on.
+    pub fn cite(mut self, citation: &'static str) -> Self {
+        self.citation = Some(Cow::Borrowed(citation));
+        self
+    }
+
+    /// The same error, its path placed under `prefix` (a JSON pointer).
+    pub fn under(mut self, prefix: &str) -> Self {
+        if !prefix.is_empty() {
+            self.path = format!("{prefix}{}", self.path);
+        }
+        self
+    }
+}
+
+/// Several errors, reported together. Never empty when returned as an `Err`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+pub struct Errors {
+    /// The errors, in input order where there is one.
+    pub errors: Vec<Error>,
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for e in &self.errors {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(e: Error) -> Self {
+        Errors { errors: vec![e] }
+    }
+}
+
+impl Errors {
+    /// `Ok(())` when `errors` is empty, else `Err(Errors)`.
+    pub fn check(errors: Vec<Error>) -> Result<(), Errors> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Errors { errors })
+        }
+    }
+
+    /// Every error's path placed under `prefix`.
+    pub fn under(mut self, prefix: &str) -> Self {
+        for e in &mut self.errors {
+            let taken = std::mem::take(&mut e.path);
+            e.path = format!("{prefix}{taken}");
+        }
+        self
+    }
+}
+
+/// Escape one reference token of a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn pointer_token(token: &str) -> Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// Separator between the parts of a coded serde error message (see [`coded`]).
+const SEP: char = '\u{1f}';
+
+/// Build a serde error message that carries a jusou code and both languages, so that a custom
+/// `Deserialize` impl (dates, program codes) keeps its specific code through serde.
+pub fn coded<E: serde::de::Error>(code: &'static str, ja: &str, en: &str) -> E {
+    E::custom(format_args!("{code}{SEP}{ja}{SEP}{en}"))
+}
+
+/// Decode a message built by [`coded`]; `None` for an ordinary serde message.
+fn decode_coded(msg: &str) -> Option<(String, String, String)> {
+    let mut parts = msg.splitn(3, SEP);
+    let code = parts.next()?;
+    let ja = parts.next()?;
+    let en = parts.next()?;
+    // serde_json appends " at line L column C" to custom messages.
+    let en = en.split(" at line ").next().unwrap_or(en);
+    code.starts_with("JUSOU-E-")
+        .then(|| (code.to_owned(), ja.to_owned(), en.to_owned()))
+}
+
+/// Turn a serde_json error (with the path serde_path_to_error tracked) into a jusou error.
+pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let mut path = String::new();
+    for seg in err.path().iter() {
+        use serde_path_to_error::Segment;
+        match seg {
+            Segment::Seq { index } => {
+                path.push('/');
+                path.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                path.push('/');
+                path.push_str(&pointer_token(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let inner = err.inner();
+    let (line, column) = (inner.line(), inner.column());
+    let raw = inner.to_string();
+    let msg = raw
+        .rsplit_once(" at line ")
+        .map(|(m, _)| m.to_owned())
+        .unwrap_or_else(|| raw.clone());
+
+    if let Some((code, ja, en)) = decode_coded(&msg) {
+        return Error {
+            code: Cow::Owned(code),
+            path,
+            message_ja: Cow::Owned(ja),
+            message_en: Cow::Owned(en),
+            citation: None,
+        };
+    }
+    use serde_json::error::Category;
+    match inner.classify() {
+        Category::Syntax | Category::Eof | Category::Io => Error::new(
+            codes::JSON_SYNTAX,
+            path,
+            format!("JSONとして読めません（{line}行{column}列）: {msg}"),
+            format!("not valid JSON (line {line}, column {column}): {msg}"),
+        ),
+        Category::Data => classify_data(path, &msg),
+    }
+}
+
+/// The name between the first pair of backticks in a serde message.
+fn backticked(msg: &str) -> Option<&str> {
+    let start = msg.find('`')? + 1;
+    let len = msg[start..].find('`')?;
+    Some(&msg[start..start + len])
+}
+
+fn classify_data(mut path: String, msg: &str) -> Error {
+    if msg.starts_with("unknown field") {
+        let field = backticked(msg).unwrap_or("?");
+        path.push('/');
+        path.push_str(&pointer_token(field));
+        Error::new(
+            codes::JSON_UNKNOWN_FIELD,
+            path,
+            format!("未知の項目「{field}」です（綴りを確認してください）: {msg}"),
+            format!("unknown field '{field}' (check the spelling): {msg}"),
+        )
+    } else if msg.starts_with("missing field") {
+        let field = backticked(msg).unwrap_or("?");
+        path.push('/');
+        path.push_str(&pointer_token(field));
+        Error::new(
+            codes::JSON_MISSING,
+            path,
+            format!("必須項目「{field}」がありません"),
+            format!("required field '{field}' is missing"),
+        )
+    } else if msg.starts_with("duplicate field") {
+        let field = backticked(msg).unwrap_or("?");
+        path.push('/');
+        path.push_str(&pointer_token(field));
+        Error::new(
+            codes::JSON_DUPLICATE_FIELD,
+            path,
+            format!("項目「{field}」が重複しています"),
+            format!("field '{field}' is given twice"),
+        )
+    } else if msg.starts_with("unknown variant") {
+        let value = backticked(msg).unwrap_or("?");
+        Error::new(
+            codes::JSON_UNKNOWN_VALUE,
+            path,
+            format!("「{value}」は選択肢にない値です: {msg}"),
+            format!("'{value}' is not one of the allowed values: {msg}"),
+        )
+    } else if msg.starts_with("invalid value") {
+        Error::new(
+            codes::JSON_RANGE,
+            path,
+            format!("値が許される範囲の外です: {msg}"),
+            format!("value out of the allowed range: {msg}"),
+        )
+    } else if msg.starts_with("invalid type") || msg.starts_with("invalid length") {
+        Error::new(
+            codes::JSON_TYPE,
+            path,
+            format!("値の型が違います: {msg}"),
+            format!("wrong type of value: {msg}"),
+        )
+    } else {
+        Error::new(
+            codes::JSON_OTHER,
+            path,
+            format!("入力の形式が正しくありません: {msg}"),
+            format!("malformed input: {msg}"),
+        )
+    }
+}
+
+/// Parse JSON text into a typed input, with a jusou error (code, JSON pointer, ja/en) on failure.
+///
+/// ```
+/// use jusou_core::error::decode;
+/// #[derive(serde::Deserialize, Debug)]
+/// #[serde(deny_unknown_fields)]
+/// struct In { age: u8 }
+/// let err = decode::<In>(r#"{"age": "old"}"#).unwrap_err();
+/// assert_eq!(err.errors[0].code, "JUSOU-E-JSON-002");
+/// assert_eq!(err.errors[0].path, "/age");
+/// ```
+pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Errors> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+    // Trailing characters after the value are a syntax error too.
+    de.end()
+        .map_err(|e| {
+            Error::new(
+                codes::JSON_SYNTAX,
+                "",
+                format!("JSONの値の後に余分な文字があります: {e}"),
+                format!("trailing characters after the JSON value: {e}"),
+            )
+        })
+        .map_err(Errors::from)?;
+    Ok(value)
+}
+
+/// Like [`decode`], from an already-parsed `serde_json::Value` (what the bindings hold).
+pub fn decode_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Errors> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        // Value deserialization has no line/column; reuse the same classification.
+        let path_err = serde_path_to_error::Error::new(e.path().clone(), {
+            let inner = e.into_inner();
+            <serde_json::Error as serde::de::Error>::custom(inner.to_string())
+        });
+        let mut err = from_serde(path_err);
+        // A custom-wrapped message is always "Data"; syntax cannot occur from a Value.
+        if err.code == codes::JSON_SYNTAX {
+            err.code = Cow::Borrowed(codes::JSON_OTHER);
+        }
+        Errors::from(err)
+    })
+}

@@ -1,0 +1,56 @@
+//! Rules and the findings they produce: every decision lists the rules that fired, each with its
+//! stable id, the article it rests on, and a message in Japanese and English.
+
+use std::borrow::Cow;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// A rule of the library: stable id (`R-ROUTE-…`, `R-MEET-…`, `R-PLAN-…`, `R-MUNI-…`, `R-DATE-…`),
+/// citation where the law gives one, and its standing message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, never reused.
+    pub id: &'static str,
+    /// The article it rests on, e.g. `社会福祉法第106条の6第5項`.
+    pub citation: Option<&'static str>,
+    /// The rule's message in Japanese.
+    pub ja: &'static str,
+    /// The rule's message in English.
+    pub en: &'static str,
+}
+
+impl Rule {
+    /// This rule as a finding with its standing message.
+    pub const fn finding(&self) -> Finding {
+        Finding {
+            rule: self.id,
+            citation: self.citation,
+            message_ja: Cow::Borrowed(self.ja),
+            message_en: Cow::Borrowed(self.en),
+        }
+    }
+
+    /// This rule as a finding with a message that names the particulars of the case.
+    pub fn finding_with(&self, ja: String, en: String) -> Finding {
+        Finding {
+            rule: self.id,
+            citation: self.citation,
+            message_ja: Cow::Owned(ja),
+            message_en: Cow::Owned(en),
+        }
+    }
+}
+
+/// A rule that fired: a reason, a violation, an obligation or a warning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// The rule's stable id.
+    pub rule: &'static str,
+    /// The article it rests on, where there is one.
+    pub citation: Option<&'static str>,
+    /// Japanese text.
+    pub message_ja: Cow<'static, str>,
+    /// English text.
+    pub message_en: Cow<'static, str>,
+}

@@ -1,0 +1,52 @@
+//! JSON Schemas (schemars) of the input and output types, by name.
+
+use schemars::{schema_for, JsonSchema};
+use serde_json::Value;
+
+use crate::error::{codes, Error, Errors};
+
+fn to_value<T: JsonSchema>() -> Value {
+    serde_json::to_value(schema_for!(T)).unwrap_or(Value::Null)
+}
+
+/// The names `schema` knows, with what each describes.
+pub const NAMES: &[(&str, &str)] = &[
+    ("Program", "one taxonomy entry (output of `taxonomy`)"),
+    ("DateInfo", "a date read from user text (output of `date`)"),
+    (
+        "FundingSplit",
+        "a yen amount split into shares (output of `split_funding`)",
+    ),
+    (
+        "Errors",
+        "the error list every entry point returns on bad input",
+    ),
+];
+
+/// The JSON Schema of a type, by name.
+///
+/// ```
+/// let s = jusou_core::schema::get("Program").unwrap();
+/// assert_eq!(s["title"], "Program");
+/// assert!(jusou_core::schema::get("Nope").is_err());
+/// ```
+pub fn get(name: &str) -> Result<Value, Errors> {
+    let v = match name {
+        "Program" => to_value::<crate::law::Program>(),
+        "DateInfo" => to_value::<crate::calendar::DateInfo>(),
+        "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
+        "Errors" => to_value::<crate::error::Errors>(),
+        _ => {
+            let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
+            let known = known.join(", ");
+            return Err(Error::new(
+                codes::SCHEMA_UNKNOWN,
+                "",
+                format!("スキーマ「{name}」はありません（{known}）"),
+                format!("no schema named '{name}' (known: {known})"),
+            )
+            .into());
+        }
+    };
+    Ok(v)
+}

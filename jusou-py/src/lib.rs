@@ -1,0 +1,1 @@
+//! Python module `jusou`: converts, calls jusou-core, converts back. No rules live here.

@@ -1,0 +1,1 @@
+//! WebAssembly module: converts, calls jusou-core, converts back. No rules live here.

@@ -29,16 +29,21 @@ enum Command {
     Funding(cli::funding::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
+    /// Run any operation JSON-in, JSON-out (what the Python and WASM bindings call).
+    Api(cli::api::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = cli::Out { json: cli.json };
+    // `jusou api` is machine-facing: its errors are JSON too.
+    let json = cli.json || matches!(cli.command, Command::Api(_));
+    let out = cli::Out { json };
     let result = match cli.command {
         Command::Taxonomy(a) => cli::taxonomy::run(a, out),
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
+        Command::Api(a) => cli::api::run(a, out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -245,11 +245,19 @@ fn backticked(msg: &str) -> Option<&str> {
     Some(&msg[start..start + len])
 }
 
+/// Point `path` at `field` unless serde_path_to_error already did.
+fn push_field(path: &mut String, field: &str) {
+    let token = pointer_token(field);
+    if !path.ends_with(&format!("/{token}")) {
+        path.push('/');
+        path.push_str(&token);
+    }
+}
+
 fn classify_data(mut path: String, msg: &str) -> Error {
     if msg.starts_with("unknown field") {
         let field = backticked(msg).unwrap_or("?");
-        path.push('/');
-        path.push_str(&pointer_token(field));
+        push_field(&mut path, field);
         Error::new(
             codes::JSON_UNKNOWN_FIELD,
             path,
@@ -258,8 +266,7 @@ fn classify_data(mut path: String, msg: &str) -> Error {
         )
     } else if msg.starts_with("missing field") {
         let field = backticked(msg).unwrap_or("?");
-        path.push('/');
-        path.push_str(&pointer_token(field));
+        push_field(&mut path, field);
         Error::new(
             codes::JSON_MISSING,
             path,
@@ -268,8 +275,7 @@ fn classify_data(mut path: String, msg: &str) -> Error {
         )
     } else if msg.starts_with("duplicate field") {
         let field = backticked(msg).unwrap_or("?");
-        path.push('/');
-        path.push_str(&pointer_token(field));
+        push_field(&mut path, field);
         Error::new(
             codes::JSON_DUPLICATE_FIELD,
             path,

@@ -1,6 +1,7 @@
 //! Subcommands and the shared output conventions: Japanese first with English beside it by
 //! default; `--json` prints the machine form; errors as `{"errors": [...]}`.
 
+pub mod api;
 pub mod date;
 pub mod funding;
 pub mod schema;
@@ -62,7 +63,6 @@ pub fn print_findings(heading: &str, findings: &[Finding]) {
 }
 
 /// Read a file to a string, as a jusou error (code JUSOU-E-IO-001) when it cannot be read.
-#[allow(dead_code)] // used by the area subcommands as they land
 pub fn read_input(path: &Path) -> Result<String, Errors> {
     std::fs::read_to_string(path).map_err(|e| {
         jusou_core::Error::new(

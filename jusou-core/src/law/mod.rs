@@ -442,7 +442,15 @@ mod tests {
         use Pillar::*;
         use ProgramCode::*;
         // (code, citation, pillar, new, field, underlying law and article)
-        let expected: [(ProgramCode, &str, Pillar, bool, Field, Option<(&str, &str)>); 14] = [
+        type Row = (
+            ProgramCode,
+            &'static str,
+            Pillar,
+            bool,
+            Field,
+            Option<(&'static str, &'static str)>,
+        );
+        let expected: [Row; 14] = [
             (
                 Item1I,
                 "社会福祉法第106条の4第2項第1号イ",

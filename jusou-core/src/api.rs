@@ -1,0 +1,133 @@
+//! One JSON-in, JSON-out entry point for the bindings (Python, WebAssembly) and the CLI's batch
+//! mode, so that every binding gives the same answer for the same input: the bindings only
+//! convert, and every decision is made here.
+//!
+//! ```
+//! let out = jusou_core::api::call("parse_date", r#""令和元年5月1日""#).unwrap();
+//! let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+//! assert_eq!(v["date"], "2019-05-01");
+//! let err = jusou_core::api::call("parse_date", r#""令和元年4月1日""#).unwrap_err();
+//! assert_eq!(err.errors[0].code, "JUSOU-E-DATE-003");
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, FiscalYear};
+use crate::error::{codes, decode, Error, Errors};
+use crate::law;
+
+/// Error code for an unknown operation name.
+pub const UNKNOWN_OPERATION: &str = "JUSOU-E-API-001";
+/// Error code for an output that could not be encoded (should never happen).
+pub const ENCODE_FAILED: &str = "JUSOU-E-API-002";
+
+/// The operations [`call`] knows, with the input each takes.
+pub const OPERATIONS: &[(&str, &str)] = &[
+    ("version", "null"),
+    ("taxonomy", "null"),
+    ("parse_date", "text, e.g. \"令和8年3月\""),
+    (
+        "fiscal_year",
+        "a day as text, e.g. \"2026-03-31\" or \"R8.3.31\"",
+    ),
+    (
+        "split_funding",
+        "{\"amount\": yen, \"program\": code or scheme key, \"as_of\": day}",
+    ),
+    ("schema", "a type name, e.g. \"Program\""),
+];
+
+/// Input of `split_funding`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SplitFundingInput {
+    /// Amount in yen (0 … 10^15).
+    pub amount: u64,
+    /// Program code (`5`) or scheme key (`transition-preparation`).
+    pub program: String,
+    /// The date whose shares apply.
+    #[serde(with = "crate::calendar::day")]
+    #[schemars(with = "crate::calendar::DayText")]
+    pub as_of: NaiveDate,
+}
+
+/// Output of `fiscal_year`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct FiscalYearInfo {
+    /// The 年度 as the Gregorian year it starts in.
+    pub fiscal_year: FiscalYear,
+    /// 和暦 name (`令和7年度`).
+    pub wareki: String,
+    /// April 1.
+    #[serde(with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<String>")]
+    pub start: Option<NaiveDate>,
+    /// March 31 of the next year.
+    #[serde(with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<String>")]
+    pub end: Option<NaiveDate>,
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
+    serde_json::to_string(value).map_err(|e| {
+        Error::new(
+            ENCODE_FAILED,
+            "",
+            format!("出力をJSONにできません: {e}"),
+            format!("cannot encode the output as JSON: {e}"),
+        )
+        .into()
+    })
+}
+
+/// Run operation `op` on `input` (JSON text) and return the output as JSON text.
+pub fn call(op: &str, input: &str) -> Result<String, Errors> {
+    match op {
+        "version" => encode(&crate::VERSION),
+        "taxonomy" => encode(&law::taxonomy()),
+        "parse_date" => {
+            let text: String = decode(input)?;
+            encode(&calendar::describe(&text)?)
+        }
+        "fiscal_year" => {
+            let text: String = decode(input)?;
+            let (day, _) = calendar::parse_day(&text)?;
+            let fy = FiscalYear::of(day);
+            encode(&FiscalYearInfo {
+                fiscal_year: fy,
+                wareki: fy.wareki().unwrap_or_default(),
+                start: fy.start(),
+                end: fy.end(),
+            })
+        }
+        "split_funding" => {
+            let i: SplitFundingInput = decode(input)?;
+            encode(&law::funding::split(i.amount, &i.program, i.as_of)?)
+        }
+        "schema" => {
+            let name: String = decode(input)?;
+            encode(&crate::schema::get(&name)?)
+        }
+        _ => {
+            let known: Vec<&str> = OPERATIONS.iter().map(|(n, _)| *n).collect();
+            Err(Error::new(
+                UNKNOWN_OPERATION,
+                "",
+                format!("操作「{op}」はありません（{}）", known.join(", ")),
+                format!("no operation named '{op}' (known: {})", known.join(", ")),
+            )
+            .into())
+        }
+    }
+}
+
+/// Errors as the JSON text bindings hand to their host (`{"errors": [...]}`).
+pub fn errors_json(errors: &Errors) -> String {
+    serde_json::to_string(errors).unwrap_or_else(|_| {
+        format!(
+            r#"{{"errors":[{{"code":"{}","path":"","message_ja":"エラーを出力できません","message_en":"cannot encode the errors","citation":null}}]}}"#,
+            codes::JSON_OTHER
+        )
+    })
+}

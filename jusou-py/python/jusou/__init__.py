@@ -1,0 +1,167 @@
+"""jusou: the rules of 重層的支援体制整備事業 (社会福祉法第106条の4〜第106条の6).
+
+Every decision is made by the Rust core; this package converts Python values to JSON and back.
+
+>>> import jusou
+>>> [p["code"] for p in jusou.taxonomy()][:3]
+['1-i', '1-ro', '1-ha']
+>>> jusou.parse_date("令和元年5月1日")["date"]
+'2019-05-01'
+>>> jusou.fiscal_year("2026-03-31")
+2025
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json as _json
+from typing import Any, Dict, List, Union
+
+from . import _jusou
+
+__all__ = [
+    "ValidationError",
+    "version",
+    "taxonomy",
+    "parse_date",
+    "fiscal_year",
+    "split_funding",
+    "schema",
+]
+
+#: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
+DateLike = Union[_dt.date, str]
+
+
+class ValidationError(ValueError):
+    """Bad input. ``.errors`` lists every problem found, each a dict with ``code``,
+    ``path`` (JSON pointer), ``message_ja``, ``message_en`` and ``citation``.
+
+    >>> try:
+    ...     jusou.parse_date("令和元年4月1日")
+    ... except jusou.ValidationError as e:
+    ...     e.errors[0]["code"]
+    'JUSOU-E-DATE-003'
+    """
+
+    def __init__(self, errors: List[Dict[str, Any]]):
+        self.errors = errors
+        first = errors[0] if errors else {}
+        super().__init__(
+            f"{first.get('code', '?')} at '{first.get('path', '')}': {first.get('message_en', '')}"
+            + (f" (+{len(errors) - 1} more)" if len(errors) > 1 else "")
+        )
+
+
+def _date_text(value: DateLike, path: str) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise ValidationError(
+        [
+            {
+                "code": "JUSOU-E-JSON-002",
+                "path": path,
+                "message_ja": "日付は datetime.date か文字列で渡してください",
+                "message_en": f"a date must be a datetime.date or a string, not {type(value).__name__}",
+                "citation": None,
+            }
+        ]
+    )
+
+
+def _call(op: str, payload: Any) -> Any:
+    try:
+        text = _json.dumps(payload, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(
+            [
+                {
+                    "code": "JUSOU-E-JSON-002",
+                    "path": "",
+                    "message_ja": "JSONにできない値が含まれています",
+                    "message_en": f"the input holds a value that is not JSON: {exc}",
+                    "citation": None,
+                }
+            ]
+        ) from None
+    ok, out = _jusou.call(op, text)
+    value = _json.loads(out)
+    if not ok:
+        raise ValidationError(value["errors"])
+    return value
+
+
+def version() -> str:
+    """The jusou-core version this module was built from.
+
+    >>> isinstance(jusou.version(), str)
+    True
+    """
+    return _jusou.version()
+
+
+def taxonomy() -> List[Dict[str, Any]]:
+    """The programs of 社会福祉法第106条の4第2項, in the law's order.
+
+    >>> t = jusou.taxonomy()
+    >>> t[12]["citation"], t[12]["pillar"], t[12]["new_function"]
+    ('社会福祉法第106条の4第2項第5号', 'I', True)
+    """
+    return _call("taxonomy", None)
+
+
+def parse_date(text: DateLike) -> Dict[str, Any]:
+    """Read a date as users write it; returns 西暦, 和暦 and 年度.
+
+    >>> d = jusou.parse_date("令和6年度")
+    >>> d["kind"], d["start"], d["end"]
+    ('fiscal_year', '2024-04-01', '2025-03-31')
+    """
+    return _call("parse_date", _date_text(text, ""))
+
+
+def fiscal_year(date: DateLike) -> int:
+    """The 年度 (April–March) a day falls in, as the Gregorian year it starts in.
+
+    >>> jusou.fiscal_year(__import__("datetime").date(2026, 4, 1))
+    2026
+    """
+    return int(_call("fiscal_year", _date_text(date, ""))["fiscal_year"])
+
+
+def split_funding(amount: int, program: str, as_of: DateLike) -> Dict[str, Any]:
+    """Split a yen amount into funding shares; the shares always add up to ``amount``.
+
+    >>> s = jusou.split_funding(1_000_001, "5", "2025-04-01")
+    >>> [x["amount"] for x in s["shares"]]
+    [500000, 250000, 250001]
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise ValidationError(
+            [
+                {
+                    "code": "JUSOU-E-JSON-002",
+                    "path": "/amount",
+                    "message_ja": "金額は整数（円）で渡してください",
+                    "message_en": "the amount must be an int (yen)",
+                    "citation": None,
+                }
+            ]
+        )
+    return _call(
+        "split_funding",
+        {"amount": amount, "program": program, "as_of": _date_text(as_of, "/as_of")},
+    )
+
+
+def schema(name: str) -> Dict[str, Any]:
+    """The JSON Schema of an input or output type.
+
+    >>> jusou.schema("Program")["title"]
+    'Program'
+    """
+    return _call("schema", name)

@@ -1,0 +1,6 @@
+"""Native module: one JSON-in, JSON-out entry point."""
+
+from typing import Tuple
+
+def call(op: str, input: str) -> Tuple[bool, str]: ...
+def version() -> str: ...

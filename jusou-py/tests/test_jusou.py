@@ -1,0 +1,105 @@
+"""Tests of the installed jusou wheel: API, errors, and every shared vector in fixtures/."""
+
+import datetime
+import json
+import pathlib
+
+import pytest
+
+import jusou
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+
+# Same table as fixtures/README.md, tests/fixtures.rs and the node test.
+OP = {
+    "taxonomy": "taxonomy",
+    "dates": "parse_date",
+    "funding": "split_funding",
+    "cases": "route",
+    "meetings": "meeting",
+    "plans": "plan",
+    "municipalities": "check_municipality",
+}
+
+VECTORS = sorted(
+    p
+    for p in FIXTURES.rglob("*.json")
+    if not p.name.endswith(".expected.json") and p.relative_to(FIXTURES).parts[0] in OP
+)
+
+
+def test_runs_against_the_installed_wheel_not_the_source_tree():
+    assert "site-packages" in jusou.__file__, jusou.__file__
+
+
+def test_there_are_vectors():
+    assert len(VECTORS) >= 30
+
+
+@pytest.mark.parametrize("path", VECTORS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_vector(path):
+    op = OP[path.relative_to(FIXTURES).parts[0]]
+    expected = json.loads(path.with_name(path.name[: -len(".json")] + ".expected.json").read_text("utf-8"))
+    ok, out = jusou._jusou.call(op, path.read_text("utf-8"))
+    got = json.loads(out)
+    assert ok == ("errors" not in expected)
+    assert got == expected
+
+
+def test_taxonomy_fields():
+    t = jusou.taxonomy()
+    assert [p["code"] for p in t] == [
+        "1-i", "1-ro", "1-ha", "1-ni", "2", "3-i", "3-ro", "3-ha", "3-ni",
+        "3-main-community", "3-main-consult", "4", "5", "6",
+    ]
+    for p in t:
+        for field in ("code", "citation", "name_ja", "name_en", "pillar", "new_function", "field"):
+            assert p[field] is not None
+
+
+def test_version():
+    assert jusou.version().count(".") == 2
+
+
+def test_dates_accept_date_objects_iso_and_wareki():
+    assert jusou.fiscal_year(datetime.date(2026, 3, 31)) == 2025
+    assert jusou.fiscal_year("2026-04-01") == 2026
+    assert jusou.fiscal_year("R8.4.1") == 2026
+    assert jusou.parse_date("平成31年5月1日")["warnings"][0]["rule"] == "R-DATE-OLD-ERA"
+
+
+def test_validation_error_is_a_value_error_with_errors():
+    with pytest.raises(ValueError) as info:
+        jusou.parse_date("2026-02-30")
+    err = info.value
+    assert isinstance(err, jusou.ValidationError)
+    assert err.errors[0]["code"] == "JUSOU-E-DATE-002"
+    assert set(err.errors[0]) == {"code", "path", "message_ja", "message_en", "citation"}
+
+
+@pytest.mark.parametrize("bad", [None, 3.5, b"2026-01-01", object()])
+def test_wrong_python_types_raise_validation_error(bad):
+    with pytest.raises(jusou.ValidationError):
+        jusou.parse_date(bad)
+    with pytest.raises(jusou.ValidationError):
+        jusou.split_funding(bad, "5", "2025-04-01")
+
+
+def test_split_funding_sums_exactly():
+    for amount in (0, 1, 7, 10**9 + 7):
+        s = jusou.split_funding(amount, "1-i", datetime.date(2025, 4, 1))
+        assert sum(x["amount"] for x in s["shares"]) == amount
+
+
+def test_unknown_operation_is_an_error_not_a_crash():
+    ok, out = jusou._jusou.call("no-such-op", "null")
+    assert not ok and json.loads(out)["errors"][0]["code"] == "JUSOU-E-API-001"
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(jusou, extraglobs={"jusou": jusou})
+    assert result.failed == 0
+    assert result.attempted >= 8

@@ -1,0 +1,50 @@
+//! `jusou api OP [FILE]`: the JSON-in, JSON-out entry point every binding uses, for vendors and
+//! for generating and checking the shared fixtures.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use jusou_core::{api, Error, Errors};
+
+use super::{read_input, Out};
+
+/// Options of `jusou api`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Operation (`jusou api --list` shows them).
+    op: Option<String>,
+    /// Input JSON file; standard input when absent.
+    file: Option<PathBuf>,
+    /// List the operations.
+    #[arg(long)]
+    list: bool,
+}
+
+/// Run one operation and print its output as pretty JSON.
+pub fn run(args: Args, out: Out) -> Result<(), Errors> {
+    let Some(op) = args.op.filter(|_| !args.list) else {
+        for (name, input) in api::OPERATIONS {
+            println!("{name:<16} {input}");
+        }
+        return Ok(());
+    };
+    let input = match args.file {
+        Some(path) => read_input(&path)?,
+        None => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map_err(|e| {
+                Errors::from(Error::new(
+                    "JUSOU-E-IO-001",
+                    "",
+                    format!("標準入力を読めません: {e}"),
+                    format!("cannot read standard input: {e}"),
+                ))
+            })?;
+            s
+        }
+    };
+    let output = api::call(&op, &input)?;
+    let value: serde_json::Value = serde_json::from_str(&output).unwrap_or_default();
+    out.print_json(&value);
+    Ok(())
+}

@@ -30,3 +30,6 @@ pub use check::{
 };
 pub use consent::{Consent, InfoCategory};
 pub use kind::{Confidentiality, MeetingKind};
+
+#[cfg(test)]
+mod tests;

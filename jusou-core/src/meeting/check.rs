@@ -5,6 +5,23 @@
 //! 社会福祉法第106条の6第5項, or another law's statutory meeting), or the person's consent in force on
 //! the meeting date that names the attendee and the category. A case's information is the
 //! information of every subject in it, so consent must come from each subject.
+//!
+//! Choices the sources leave open, made here (privacy first):
+//! - An attendee with no duty of confidentiality (a neighbour) counts as named only when the
+//!   consent lists them personally (`scope.persons`); naming their organisation or role is not
+//!   enough. Anyone with a duty may be named by organisation, role or person.
+//! - A member is a 支援会議 recipient only when both `appointed` and bound by
+//!   `support_meeting` (社会福祉法第106条の6第5項) are recorded.
+//! - A combined sitting takes the case as 重層的支援会議 when the case is under 多機関協働 and every
+//!   subject has a consent in force on the date; recipients are then those the consent names, even
+//!   if the 支援会議 would have reached more. Otherwise it is taken as 支援会議.
+//! - Other laws' statutory meetings (地域ケア会議, 要保護児童対策地域協議会, 生活困窮者自立支援法の支援会議,
+//!   障害者総合支援法の協議会) share with their appointed members bound by that law's duty, from the
+//!   day that duty came into force (dates kept as data, `verified: false`); their organiser is
+//!   not checked. Before that day only consent counts.
+//! - When nobody may receive anything, the case is not discussed (`allowed: false`) and a
+//!   `fallback` says what to do: the 支援会議 with its appointed members where one may be held,
+//!   otherwise obtain consent.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -394,8 +411,14 @@ fn consent_gap(input: &MeetingCheck, subject: &str, m: &Member, category: InfoCa
         {
             let w = c.withdrawn_on.unwrap_or(date);
             return R_CONSENT_WITHDRAWN.finding_with(
-                format!("{subject}の同意（{}）は{w}に撤回されています", c.id),
-                format!("{subject}'s consent ({}) was withdrawn on {w}", c.id),
+                format!(
+                    "{subject}の同意（{}）は{w}に撤回されています。撤回日以降は同意に基づく共有はできません（撤回前に共有した情報は取り消されず、事例は支援会議で扱い続けられます）",
+                    c.id
+                ),
+                format!(
+                    "{subject}'s consent ({}) was withdrawn on {w}: nothing more is shared on it from that day (what was shared before stays shared; the case may go on at the support meeting)",
+                    c.id
+                ),
             );
         }
         if let Some(c) = mine.iter().find(|c| c.given_on > date) {

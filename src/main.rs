@@ -29,6 +29,8 @@ enum Command {
     Funding(cli::funding::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
+    /// May this case be discussed at this meeting, and with whom (会議と情報共有).
+    Meeting(cli::meeting::Args),
     /// Run any operation JSON-in, JSON-out (what the Python and WASM bindings call).
     Api(cli::api::Args),
 }
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
+        Command::Meeting(a) => cli::meeting::run(a, out),
         Command::Api(a) => cli::api::run(a, out),
     };
     match result {

@@ -36,6 +36,7 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "{\"amount\": yen, \"program\": code or scheme key, \"as_of\": day}",
     ),
     ("schema", "a type name, e.g. \"Program\""),
+    ("meeting", "MeetingCheck: may this case be discussed at this meeting, and with whom"),
 ];
 
 /// Input of `split_funding`.
@@ -105,6 +106,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
             let i: SplitFundingInput = decode(input)?;
             encode(&law::funding::split(i.amount, &i.program, i.as_of)?)
         }
+        "meeting" => encode(&crate::meeting::check_json(input)?),
         "schema" => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)

@@ -17,6 +17,11 @@ pub const NAMES: &[(&str, &str)] = &[
         "FundingSplit",
         "a yen amount split into shares (output of `split_funding`)",
     ),
+    ("MeetingCheck", "a case at a meeting (input of `meeting`)"),
+    (
+        "MeetingDecision",
+        "who may hear what at a meeting (output of `meeting`)",
+    ),
     (
         "Errors",
         "the error list every entry point returns on bad input",
@@ -35,6 +40,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "Program" => to_value::<crate::law::Program>(),
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
+        "MeetingCheck" => to_value::<crate::meeting::MeetingCheck>(),
+        "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "Errors" => to_value::<crate::error::Errors>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();

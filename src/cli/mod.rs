@@ -4,6 +4,7 @@
 pub mod api;
 pub mod date;
 pub mod funding;
+pub mod meeting;
 pub mod schema;
 pub mod taxonomy;
 

@@ -1,0 +1,1057 @@
+//! May this case be discussed at this meeting, and who may hear what.
+//!
+//! Deny by default. Each agenda category reaches an attendee only on one of two bases:
+//! membership of a meeting whose members carry a statutory duty of confidentiality (the 支援会議,
+//! 社会福祉法第106条の6第5項, or another law's statutory meeting), or the person's consent in force on
+//! the meeting date that names the attendee and the category. A case's information is the
+//! information of every subject in it, so consent must come from each subject.
+//!
+//! Choices the sources leave open, made here (privacy first):
+//! - An attendee with no duty of confidentiality (a neighbour) counts as named only when the
+//!   consent lists them personally (`scope.persons`); naming their organisation or role is not
+//!   enough. Anyone with a duty may be named by organisation, role or person.
+//! - A member is a 支援会議 recipient only when both `appointed` and bound by
+//!   `support_meeting` (社会福祉法第106条の6第5項) are recorded.
+//! - A combined sitting takes the case as 重層的支援会議 when the case is under 多機関協働 and every
+//!   subject has a consent in force on the date; recipients are then those the consent names, even
+//!   if the 支援会議 would have reached more. Otherwise it is taken as 支援会議.
+//! - Other laws' statutory meetings (地域ケア会議, 要保護児童対策地域協議会, 生活困窮者自立支援法の支援会議,
+//!   障害者総合支援法の協議会) share with their appointed members bound by that law's duty, from the
+//!   day that duty came into force (dates kept as data, `verified: false`); their organiser is
+//!   not checked. Before that day only consent counts.
+//! - When nobody may receive anything, the case is not discussed (`allowed: false`) and a
+//!   `fallback` says what to do: the 支援会議 with its appointed members where one may be held,
+//!   otherwise obtain consent.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::consent::{Consent, InfoCategory, Recipient};
+use super::kind::{support_meeting_era, Confidentiality, MeetingKind, StatutoryMeeting};
+use super::rules::*;
+use crate::error::{Error, Errors};
+use crate::law::articles::SECRECY_PENALTY;
+use crate::rule::{Finding, Rule};
+
+/// Error codes of meeting checks (`JUSOU-E-MEET-…`).
+pub mod meet_codes {
+    /// An identifier that is empty.
+    pub const EMPTY_ID: &str = "JUSOU-E-MEET-001";
+    /// Two members with the same id.
+    pub const DUPLICATE_MEMBER: &str = "JUSOU-E-MEET-002";
+    /// An attendee id that is not a member.
+    pub const UNKNOWN_ATTENDEE: &str = "JUSOU-E-MEET-003";
+    /// The same attendee listed twice.
+    pub const DUPLICATE_ATTENDEE: &str = "JUSOU-E-MEET-004";
+    /// A consent whose subject is not one of the case's subjects.
+    pub const CONSENT_SUBJECT: &str = "JUSOU-E-MEET-005";
+    /// A case with no subject.
+    pub const NO_SUBJECT: &str = "JUSOU-E-MEET-006";
+    /// A sitting with no attendee.
+    pub const NO_ATTENDEE: &str = "JUSOU-E-MEET-007";
+    /// An agenda with no information category.
+    pub const EMPTY_AGENDA: &str = "JUSOU-E-MEET-008";
+    /// Two consents with the same id.
+    pub const DUPLICATE_CONSENT: &str = "JUSOU-E-MEET-009";
+    /// The same subject listed twice in the case.
+    pub const DUPLICATE_SUBJECT: &str = "JUSOU-E-MEET-010";
+}
+
+/// The case as the meeting sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseRef {
+    /// Case id.
+    pub id: String,
+    /// Household members whose information is discussed (consent subjects).
+    pub subjects: Vec<String>,
+    /// Whether the case is under 多機関協働 (the municipality's 支援決定).
+    pub under_multi_agency: bool,
+}
+
+/// Who organises or runs a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganiserKind {
+    /// The municipality (市町村) itself.
+    Municipality,
+    /// A body entrusted with the project (社会福祉協議会, …) under 第106条の4第4項.
+    Contractor,
+    /// Anyone else.
+    Other,
+}
+
+/// An organiser or secretariat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organiser {
+    /// Municipality, contractor or other.
+    pub kind: OrganiserKind,
+    /// Name (新座市福祉政策課, 稲城市社会福祉協議会, …).
+    pub name: String,
+}
+
+/// The sitting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingInfo {
+    /// The legal type (by basis, not by name).
+    pub kind: MeetingKind,
+    /// The municipality's own name for it (包括的支援推進・情報共有会議, まるごと会議, …).
+    pub local_name: String,
+    /// Who organises it.
+    pub organiser: Organiser,
+    /// Who runs its secretariat, if not the organiser.
+    #[serde(default)]
+    pub secretariat: Option<Organiser>,
+    /// Day of the sitting.
+    #[serde(with = "crate::calendar::day")]
+    #[schemars(with = "crate::calendar::DayText")]
+    pub date: NaiveDate,
+    /// Whether the municipality runs 重層的支援体制整備事業 on that day.
+    pub municipality_runs_project: bool,
+}
+
+/// A member of the meeting's roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Member id (unique in the roster).
+    pub id: String,
+    /// Person's name.
+    pub name: String,
+    /// Organisation, if any (matched exactly against a consent's organisations).
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Role, if any (matched exactly against a consent's roles).
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Appointed member (構成員) of the meeting's statutory body: the 支援会議 for
+    /// support/combined meetings, the meeting itself for another law's statutory meeting.
+    #[serde(default)]
+    pub appointed: bool,
+    /// The bases of their duty of confidentiality; empty when they have none (a neighbour).
+    #[serde(default)]
+    pub confidentiality: Vec<Confidentiality>,
+}
+
+impl Member {
+    fn recipient(&self) -> Recipient<'_> {
+        Recipient {
+            id: &self.id,
+            organisation: self.organisation.as_deref(),
+            role: self.role.as_deref(),
+        }
+    }
+
+    fn bound_by(&self, c: Confidentiality) -> bool {
+        self.confidentiality.contains(&c)
+    }
+
+    /// Whether the member has no duty of confidentiality at all.
+    pub fn no_duty(&self) -> bool {
+        self.confidentiality.is_empty()
+    }
+
+    /// An outside professional: bound only by a professional statute, not as municipal or
+    /// contractor staff (a municipal 保健師 is staff, not an outside professional).
+    fn outside_professional(&self) -> bool {
+        self.confidentiality.iter().any(|c| c.professional())
+            && !self.bound_by(Confidentiality::PublicServant)
+            && !self.bound_by(Confidentiality::Contractor)
+    }
+}
+
+/// The input of a meeting check: self-contained, everything the decision needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingCheck {
+    /// The case.
+    pub case: CaseRef,
+    /// The sitting.
+    pub meeting: MeetingInfo,
+    /// The roster.
+    pub members: Vec<Member>,
+    /// Ids of the members present.
+    pub attendees: Vec<String>,
+    /// Consent records of the case's subjects.
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// Information categories to be shared.
+    pub agenda: Vec<InfoCategory>,
+}
+
+/// An attendee left out of some categories, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Exclusion {
+    /// Member id.
+    pub member: String,
+    /// The categories withheld from them for this reason.
+    pub categories: Vec<InfoCategory>,
+    /// Why.
+    pub reason: Finding,
+}
+
+/// What to do instead when the case may not be discussed as planned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Fallback {
+    /// The mode to use instead (`null`: none until consent is obtained).
+    pub mode: Option<MeetingKind>,
+    /// The attendees who could then receive the case's information.
+    pub members: Vec<String>,
+    /// What to do.
+    pub reason: Finding,
+}
+
+/// The decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct MeetingDecision {
+    /// Whether the case may be discussed at this sitting.
+    pub allowed: bool,
+    /// The legal type the case is taken under (never `combined`; `null` when denied).
+    pub mode: Option<MeetingKind>,
+    /// Per agenda category, the member ids that may receive it.
+    pub recipients: BTreeMap<InfoCategory, Vec<String>>,
+    /// Attendees left out, with the categories and the reason.
+    pub excluded: Vec<Exclusion>,
+    /// What the organiser must do.
+    pub obligations: Vec<Finding>,
+    /// Rules the planned discussion would break.
+    pub violations: Vec<Finding>,
+    /// Why this mode.
+    pub reasons: Vec<Finding>,
+    /// What to do instead when denied.
+    pub fallback: Option<Fallback>,
+}
+
+/// Check the input; all errors together.
+pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
+    use meet_codes::*;
+    let mut errors = Vec::new();
+    if input.case.id.trim().is_empty() {
+        errors.push(Error::new(
+            EMPTY_ID,
+            "/case/id",
+            "事例IDが空です",
+            "case id is empty",
+        ));
+    }
+    if input.case.subjects.is_empty() {
+        errors.push(Error::new(
+            NO_SUBJECT,
+            "/case/subjects",
+            "事例の対象者（subjects）がいません",
+            "the case names no subject",
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, s) in input.case.subjects.iter().enumerate() {
+        if s.trim().is_empty() {
+            errors.push(Error::new(
+                EMPTY_ID,
+                format!("/case/subjects/{i}"),
+                "対象者IDが空です",
+                "subject id is empty",
+            ));
+        } else if !seen.insert(s.as_str()) {
+            errors.push(Error::new(
+                DUPLICATE_SUBJECT,
+                format!("/case/subjects/{i}"),
+                format!("対象者「{s}」が重複しています"),
+                format!("subject '{s}' is listed twice"),
+            ));
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for (i, m) in input.members.iter().enumerate() {
+        if m.id.trim().is_empty() {
+            errors.push(Error::new(
+                EMPTY_ID,
+                format!("/members/{i}/id"),
+                "構成員IDが空です",
+                "member id is empty",
+            ));
+        } else if !ids.insert(m.id.as_str()) {
+            errors.push(Error::new(
+                DUPLICATE_MEMBER,
+                format!("/members/{i}/id"),
+                format!("構成員ID「{}」が重複しています", m.id),
+                format!("member id '{}' is used twice", m.id),
+            ));
+        }
+    }
+    if input.attendees.is_empty() {
+        errors.push(Error::new(
+            NO_ATTENDEE,
+            "/attendees",
+            "出席者がいません",
+            "no attendee",
+        ));
+    }
+    let mut present = BTreeSet::new();
+    for (i, a) in input.attendees.iter().enumerate() {
+        if !ids.contains(a.as_str()) {
+            errors.push(Error::new(
+                UNKNOWN_ATTENDEE,
+                format!("/attendees/{i}"),
+                format!("出席者「{a}」が構成員名簿（members）にありません"),
+                format!("attendee '{a}' is not in the roster (members)"),
+            ));
+        } else if !present.insert(a.as_str()) {
+            errors.push(Error::new(
+                DUPLICATE_ATTENDEE,
+                format!("/attendees/{i}"),
+                format!("出席者「{a}」が重複しています"),
+                format!("attendee '{a}' is listed twice"),
+            ));
+        }
+    }
+    let mut consent_ids = BTreeSet::new();
+    for (i, c) in input.consents.iter().enumerate() {
+        let path = format!("/consents/{i}");
+        c.validate(&path, &mut errors);
+        if !c.id.trim().is_empty() && !consent_ids.insert(c.id.as_str()) {
+            errors.push(Error::new(
+                DUPLICATE_CONSENT,
+                format!("{path}/id"),
+                format!("同意記録ID「{}」が重複しています", c.id),
+                format!("consent id '{}' is used twice", c.id),
+            ));
+        }
+        if !c.subject.trim().is_empty() && !input.case.subjects.contains(&c.subject) {
+            errors.push(Error::new(
+                CONSENT_SUBJECT,
+                format!("{path}/subject"),
+                format!(
+                    "同意の本人「{}」が事例の対象者（/case/subjects）にいません",
+                    c.subject
+                ),
+                format!(
+                    "consent subject '{}' is not a subject of the case (/case/subjects)",
+                    c.subject
+                ),
+            ));
+        }
+    }
+    if input.agenda.is_empty() {
+        errors.push(Error::new(
+            EMPTY_AGENDA,
+            "/agenda",
+            "議題に情報の種類がありません",
+            "the agenda names no information category",
+        ));
+    }
+    Errors::check(errors)
+}
+
+/// Decode, validate and decide: the one entry point every binding calls.
+pub fn check_json(input: &str) -> Result<MeetingDecision, Errors> {
+    let input: MeetingCheck = crate::error::decode(input)?;
+    validate(&input)?;
+    Ok(check(&input))
+}
+
+/// Whether a consent lets `category` reach member `m` on `date`. A member with no duty of
+/// confidentiality must be named personally; an organisation or role is not enough for them.
+fn consent_covers(c: &Consent, date: NaiveDate, m: &Member, category: InfoCategory) -> bool {
+    if m.no_duty() {
+        c.valid_on(date)
+            && c.scope.categories.contains(&category)
+            && c.scope.persons.contains(&m.id)
+    } else {
+        c.covers(date, m.recipient(), category)
+    }
+}
+
+/// Whether every subject's consent lets `category` reach `m` on `date`.
+pub fn consented(input: &MeetingCheck, m: &Member, category: InfoCategory) -> bool {
+    let date = input.meeting.date;
+    !input.case.subjects.is_empty()
+        && input.case.subjects.iter().all(|s| {
+            input
+                .consents
+                .iter()
+                .any(|c| &c.subject == s && consent_covers(c, date, m, category))
+        })
+}
+
+/// Whether membership alone is a basis for `m` to receive information under `mode` on `date`.
+pub fn member_basis(mode: MeetingKind, date: NaiveDate, m: &Member) -> bool {
+    match mode {
+        MeetingKind::SupportMeeting => m.appointed && m.bound_by(Confidentiality::SupportMeeting),
+        MeetingKind::JusouMeeting | MeetingKind::Combined => false,
+        other => other
+            .statutory()
+            .is_some_and(|s| date >= s.secrecy_from && m.appointed && m.bound_by(s.basis)),
+    }
+}
+
+/// Why no consent of `subject` covers `category` for `m` (the most telling reason).
+fn consent_gap(input: &MeetingCheck, subject: &str, m: &Member, category: InfoCategory) -> Finding {
+    let date = input.meeting.date;
+    let mine: Vec<&Consent> = input
+        .consents
+        .iter()
+        .filter(|c| c.subject == subject)
+        .collect();
+    if mine.is_empty() {
+        return R_JUSOU_CONSENT.finding_with(
+            format!("{subject}の本人同意がありません"),
+            format!("there is no consent from {subject}"),
+        );
+    }
+    let valid: Vec<&&Consent> = mine.iter().filter(|c| c.valid_on(date)).collect();
+    if valid.is_empty() {
+        if let Some(c) = mine
+            .iter()
+            .find(|c| c.withdrawn_on.is_some_and(|w| w <= date))
+        {
+            let w = c.withdrawn_on.unwrap_or(date);
+            return R_CONSENT_WITHDRAWN.finding_with(
+                format!(
+                    "{subject}の同意（{}）は{w}に撤回されています。撤回日以降は同意に基づく共有はできません（撤回前に共有した情報は取り消されず、事例は支援会議で扱い続けられます）",
+                    c.id
+                ),
+                format!(
+                    "{subject}'s consent ({}) was withdrawn on {w}: nothing more is shared on it from that day (what was shared before stays shared; the case may go on at the support meeting)",
+                    c.id
+                ),
+            );
+        }
+        if let Some(c) = mine.iter().find(|c| c.given_on > date) {
+            return R_CONSENT_LATER.finding_with(
+                format!(
+                    "{subject}の同意（{}）は会議日（{date}）より後の{}に得たものです",
+                    c.id, c.given_on
+                ),
+                format!(
+                    "{subject}'s consent ({}) was given on {}, after the meeting ({date})",
+                    c.id, c.given_on
+                ),
+            );
+        }
+        return R_CONSENT_EXPIRED.finding_with(
+            format!("{subject}の同意は会議日（{date}）に有効期限を過ぎています"),
+            format!("{subject}'s consent had expired by the meeting ({date})"),
+        );
+    }
+    let naming: Vec<&&&Consent> = valid
+        .iter()
+        .filter(|c| {
+            if m.no_duty() {
+                c.scope.persons.contains(&m.id)
+            } else {
+                c.names(m.recipient())
+            }
+        })
+        .collect();
+    if naming.is_empty() {
+        if m.no_duty() {
+            return R_NO_DUTY.finding_with(
+                format!(
+                    "{}（{}）は守秘義務がなく、{subject}の同意で個人として名指しされていません",
+                    m.id, m.name
+                ),
+                format!(
+                    "{} has no duty of confidentiality and {subject}'s consent does not name them personally",
+                    m.id
+                ),
+            );
+        }
+        let org = m.organisation.as_deref().unwrap_or("—");
+        let role = m.role.as_deref().unwrap_or("—");
+        return R_CONSENT_SCOPE_RECIPIENT.finding_with(
+            format!(
+                "{subject}の同意の範囲に{}の機関（{org}）・役割（{role}）・本人が含まれていません",
+                m.id
+            ),
+            format!(
+                "{subject}'s consent names neither {}'s organisation ({org}), role ({role}) nor the person",
+                m.id
+            ),
+        );
+    }
+    R_CONSENT_SCOPE_CATEGORY.finding_with(
+        format!(
+            "{subject}の同意の範囲に「{}」が含まれていません",
+            category.name_ja()
+        ),
+        format!("{subject}'s consent does not cover {}", category.name_en()),
+    )
+}
+
+/// Why `m` may not receive `category` under `mode`.
+fn why_not(input: &MeetingCheck, mode: MeetingKind, m: &Member, category: InfoCategory) -> Finding {
+    let date = input.meeting.date;
+    let first_gap = || {
+        input
+            .case
+            .subjects
+            .iter()
+            .find(|s| {
+                !input
+                    .consents
+                    .iter()
+                    .any(|c| &c.subject == *s && consent_covers(c, date, m, category))
+            })
+            .map(|s| consent_gap(input, s, m, category))
+            .unwrap_or_else(|| R_DEFAULT_DENY.finding())
+    };
+    match mode {
+        MeetingKind::JusouMeeting | MeetingKind::Combined => first_gap(),
+        MeetingKind::SupportMeeting => {
+            let gap = first_gap();
+            if m.no_duty() {
+                first_gap_or(gap, R_NO_DUTY, m)
+            } else if gap.rule == R_CONSENT_SCOPE_CATEGORY.id {
+                // Named in the consent, but not for this category.
+                gap
+            } else if m.outside_professional() && !m.appointed {
+                R_OUTSIDE_PROFESSIONAL.finding_with(
+                    format!(
+                        "{}（{}）は支援会議の構成員に任命されておらず、本人同意でも名指しされていません",
+                        m.id, m.name
+                    ),
+                    format!(
+                        "{} is neither an appointed member of the support meeting nor named in the consent",
+                        m.id
+                    ),
+                )
+            } else {
+                R_SUPPORT_MEMBER.finding_with(
+                    format!(
+                        "{}（{}）は第106条の6第5項の守秘義務を負う支援会議の構成員として登録されておらず、本人同意の範囲にも含まれていません",
+                        m.id, m.name
+                    ),
+                    format!(
+                        "{} is not recorded as an appointed member bound by Article 106-6(5), and no consent covers them",
+                        m.id
+                    ),
+                )
+            }
+        }
+        other => match other.statutory() {
+            Some(s) if m.no_duty() => first_gap_or(first_gap(), R_NO_DUTY, m).cited(s.citation),
+            Some(s) => {
+                let gap = first_gap();
+                if gap.rule == R_CONSENT_SCOPE_CATEGORY.id {
+                    gap
+                } else if date < s.secrecy_from && m.appointed && m.bound_by(s.basis) {
+                    statutory_not_in_force(s, date)
+                } else {
+                    statutory_member_finding(s, m)
+                }
+            }
+            None => R_DEFAULT_DENY.finding(),
+        },
+    }
+}
+
+/// For an attendee with no duty, the no-duty rule explains best unless consent is missing
+/// altogether (withdrawn, later, expired).
+fn first_gap_or(gap: Finding, rule: Rule, m: &Member) -> Finding {
+    if gap.rule == R_CONSENT_SCOPE_CATEGORY.id || gap.rule == R_DEFAULT_DENY.id {
+        return gap;
+    }
+    if gap.rule == R_NO_DUTY.id || gap.rule == R_JUSOU_CONSENT.id {
+        return rule.finding_with(
+            format!(
+                "{}（{}）は守秘義務がなく、本人同意で個人として名指しされていません",
+                m.id, m.name
+            ),
+            format!(
+                "{} has no duty of confidentiality and no consent names them personally",
+                m.id
+            ),
+        );
+    }
+    gap
+}
+
+fn statutory_not_in_force(s: StatutoryMeeting, date: NaiveDate) -> Finding {
+    R_STATUTORY_IN_FORCE
+        .finding_with(
+            format!(
+                "会議日（{date}）には{}の構成員の守秘義務（{}）が施行されていないため、構成員であることは共有の根拠になりません（{}施行）。本人同意による共有のみ可能です",
+                s.kind.name_ja(),
+                s.citation,
+                s.secrecy_from
+            ),
+            format!(
+                "on {date} the {}'s secrecy duty ({}) was not yet in force (from {}), so membership is no basis; only consent is",
+                s.kind.name_en(),
+                s.citation,
+                s.secrecy_from
+            ),
+        )
+        .cited(s.citation)
+}
+
+fn statutory_member_finding(s: StatutoryMeeting, m: &Member) -> Finding {
+    R_STATUTORY_MEMBER
+        .finding_with(
+            format!(
+                "{}（{}）は{}の守秘義務を負う{}の構成員として登録されておらず、本人同意の範囲にも含まれていません",
+                m.id,
+                m.name,
+                s.citation,
+                s.kind.name_ja()
+            ),
+            format!(
+                "{} is not recorded as an appointed member of the {} bound by {}, and no consent covers them",
+                m.id,
+                s.kind.name_en(),
+                s.citation
+            ),
+        )
+        .cited(s.citation)
+}
+
+trait Cited {
+    fn cited(self, citation: &'static str) -> Self;
+}
+
+impl Cited for Finding {
+    fn cited(mut self, citation: &'static str) -> Self {
+        self.citation = Some(citation);
+        self
+    }
+}
+
+/// What stops the case being taken as a 支援会議 (empty: it may be).
+fn support_blockers(input: &MeetingCheck) -> Vec<Finding> {
+    let mt = &input.meeting;
+    let mut out = Vec::new();
+    match support_meeting_era(mt.date) {
+        None => out.push(R_SUPPORT_PROJECT.finding_with(
+            format!("会議日（{}）には支援会議の制度がありません（2021-04-01施行）", mt.date),
+            format!(
+                "no support meeting existed on {} (in force from 2021-04-01)",
+                mt.date
+            ),
+        )),
+        Some(era) if era.requires_project && !mt.municipality_runs_project => {
+            out.push(R_SUPPORT_PROJECT.finding_with(
+                format!(
+                    "会議日（{}）に市町村が重層的支援体制整備事業を実施していないため、支援会議を組織できません",
+                    mt.date
+                ),
+                format!(
+                    "the municipality does not run the project on {}, so it cannot hold a support meeting",
+                    mt.date
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+    if mt.organiser.kind != OrganiserKind::Municipality {
+        out.push(R_SUPPORT_ORGANISER.finding_with(
+            format!(
+                "主催者「{}」は市町村ではありません。支援会議は市町村が組織し、委託先は事務局を担えます",
+                mt.organiser.name
+            ),
+            format!(
+                "the organiser '{}' is not the municipality; a support meeting is organised by the municipality, a contractor may run its secretariat",
+                mt.organiser.name
+            ),
+        ));
+    }
+    out
+}
+
+/// What stops the case being taken as a 重層的支援会議 (empty: it may be).
+fn jusou_blockers(input: &MeetingCheck) -> Vec<Finding> {
+    let date = input.meeting.date;
+    let mut out = Vec::new();
+    if !input.case.under_multi_agency {
+        out.push(R_JUSOU_MULTI_AGENCY.finding_with(
+            format!(
+                "事例{}は多機関協働事業の対象（支援決定）になっていません",
+                input.case.id
+            ),
+            format!(
+                "case {} is not under multi-agency collaboration (no support decision)",
+                input.case.id
+            ),
+        ));
+    }
+    for s in &input.case.subjects {
+        let has_valid = input
+            .consents
+            .iter()
+            .any(|c| &c.subject == s && c.valid_on(date));
+        if !has_valid {
+            // Reuse the gap explanation with a placeholder that any consent would name.
+            let anyone = Member {
+                id: String::new(),
+                name: String::new(),
+                organisation: None,
+                role: None,
+                appointed: false,
+                confidentiality: vec![Confidentiality::PublicServant],
+            };
+            let f = consent_gap(input, s, &anyone, InfoCategory::Basic);
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Decide (the input is assumed valid; invalid parts are ignored, never a panic).
+pub fn check(input: &MeetingCheck) -> MeetingDecision {
+    let kind = input.meeting.kind;
+    let mut reasons = Vec::new();
+    let mut violations = Vec::new();
+
+    let mode = match kind {
+        MeetingKind::SupportMeeting => {
+            let b = support_blockers(input);
+            if b.is_empty() {
+                reasons.push(R_SUPPORT_MEMBER.finding());
+                Some(MeetingKind::SupportMeeting)
+            } else {
+                violations.extend(b);
+                None
+            }
+        }
+        MeetingKind::JusouMeeting => {
+            let b = jusou_blockers(input);
+            if b.is_empty() {
+                reasons.push(R_JUSOU_CONSENT.finding());
+                Some(MeetingKind::JusouMeeting)
+            } else {
+                violations.extend(b);
+                None
+            }
+        }
+        MeetingKind::Combined => {
+            let j = jusou_blockers(input);
+            if j.is_empty() {
+                reasons.push(R_COMBINED_MODE.finding_with(
+                    "本人同意があり多機関協働の対象のため、この事例は重層的支援会議として扱う".into(),
+                    "consent is in force and the case is under multi-agency collaboration, so it is taken as a multi-layered support meeting".into(),
+                ));
+                Some(MeetingKind::JusouMeeting)
+            } else {
+                let s = support_blockers(input);
+                if s.is_empty() {
+                    reasons.push(R_COMBINED_MODE.finding_with(
+                        "重層的支援会議の要件を満たさないため、この事例は支援会議として扱う".into(),
+                        "the multi-layered support meeting's conditions are not met, so the case is taken as a support meeting".into(),
+                    ));
+                    reasons.extend(j);
+                    Some(MeetingKind::SupportMeeting)
+                } else {
+                    violations.extend(j);
+                    violations.extend(s);
+                    None
+                }
+            }
+        }
+        other => match other.statutory() {
+            Some(s) if input.meeting.date >= s.secrecy_from => {
+                reasons.push(
+                    R_STATUTORY_MEMBER
+                        .finding_with(
+                            format!(
+                                "{}（{}）の構成員の守秘義務に基づき共有する",
+                                s.kind.name_ja(),
+                                s.citation
+                            ),
+                            format!(
+                                "shared on the secrecy duty of the {}'s members ({})",
+                                s.kind.name_en(),
+                                s.citation
+                            ),
+                        )
+                        .cited(s.citation),
+                );
+                Some(other)
+            }
+            Some(s) => {
+                reasons.push(statutory_not_in_force(s, input.meeting.date));
+                Some(other)
+            }
+            None => None,
+        },
+    };
+
+    let mut agenda: Vec<InfoCategory> = input.agenda.clone();
+    agenda.sort();
+    agenda.dedup();
+
+    let present: Vec<&Member> = {
+        let mut seen = BTreeSet::new();
+        input
+            .attendees
+            .iter()
+            .filter(|a| seen.insert(a.as_str()))
+            .filter_map(|a| input.members.iter().find(|m| &m.id == a))
+            .collect()
+    };
+
+    let mut recipients: BTreeMap<InfoCategory, Vec<String>> =
+        agenda.iter().map(|c| (*c, Vec::new())).collect();
+    let mut excluded: Vec<Exclusion> = Vec::new();
+    for m in &present {
+        for &cat in &agenda {
+            let ok = match mode {
+                None => false,
+                Some(MeetingKind::JusouMeeting) => {
+                    input.case.under_multi_agency && consented(input, m, cat)
+                }
+                Some(md) => member_basis(md, input.meeting.date, m) || consented(input, m, cat),
+            };
+            if ok {
+                if let Some(list) = recipients.get_mut(&cat) {
+                    list.push(m.id.clone());
+                }
+            } else if let Some(md) = mode {
+                let reason = why_not(input, md, m, cat);
+                match excluded
+                    .iter_mut()
+                    .find(|e| e.member == m.id && e.reason == reason)
+                {
+                    Some(e) => e.categories.push(cat),
+                    None => excluded.push(Exclusion {
+                        member: m.id.clone(),
+                        categories: vec![cat],
+                        reason,
+                    }),
+                }
+            }
+        }
+    }
+    if mode.is_none() {
+        // Nobody receives anything: say so per attendee, once.
+        for m in &present {
+            excluded.push(Exclusion {
+                member: m.id.clone(),
+                categories: agenda.clone(),
+                reason: R_DEFAULT_DENY.finding(),
+            });
+        }
+    }
+
+    let anyone = recipients.values().any(|v| !v.is_empty());
+    if mode.is_some() && !anyone {
+        violations.push(R_NO_RECIPIENT.finding());
+    }
+    let allowed = mode.is_some() && anyone;
+
+    let obligations = if allowed {
+        mode.map(|md| obligations(input, md, &recipients))
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let fallback = if allowed {
+        None
+    } else {
+        Some(fallback(input, &present))
+    };
+
+    MeetingDecision {
+        allowed,
+        mode: if allowed { mode } else { None },
+        recipients,
+        excluded,
+        obligations,
+        violations,
+        reasons,
+        fallback,
+    }
+}
+
+fn obligations(
+    input: &MeetingCheck,
+    mode: MeetingKind,
+    recipients: &BTreeMap<InfoCategory, Vec<String>>,
+) -> Vec<Finding> {
+    let date = input.meeting.date;
+    let penalty = SECRECY_PENALTY.on(date);
+    let (pja, pen) = penalty.map(|t| (t.ja, t.en)).unwrap_or(("—", "—"));
+    let mut out = Vec::new();
+    match mode {
+        MeetingKind::SupportMeeting => {
+            out.push(R_OBL_ANNOUNCE.finding_with(
+                format!(
+                    "会議の冒頭で、構成員は支援会議の事務に関して知り得た秘密を漏らしてはならないこと（社会福祉法第106条の6第5項）と、違反には{pja}が科され得ること（{}、{date}時点）を告げる",
+                    SECRECY_PENALTY.citation
+                ),
+                format!(
+                    "at the start, announce that members must not disclose secrets learned in the support meeting (Article 106-6(5)) and that breach is punishable by {pen} ({}, as of {date})",
+                    SECRECY_PENALTY.citation
+                ),
+            ));
+            out.push(R_OBL_RECORD.finding_with(
+                format!(
+                    "記録は「{}」（支援会議）の定め（社会福祉法第106条の6第6項）に従って作成・保管する",
+                    input.meeting.local_name
+                ),
+                format!(
+                    "keep the record under the rules of '{}' as a support meeting (Article 106-6(6))",
+                    input.meeting.local_name
+                ),
+            ));
+        }
+        MeetingKind::JusouMeeting => {
+            out.push(consent_obligation(input));
+            let entrusted = input.members.iter().any(|m| {
+                m.bound_by(Confidentiality::Contractor)
+                    && recipients.values().any(|v| v.contains(&m.id))
+            });
+            if entrusted {
+                out.push(
+                    R_OBL_ANNOUNCE
+                        .finding_with(
+                            format!(
+                                "委託先の出席者に、業務上知り得た秘密を漏らしてはならないこと（社会福祉法第106条の4第5項）と、違反には{pja}が科され得ること（{}、{date}時点）を告げる",
+                                SECRECY_PENALTY.citation
+                            ),
+                            format!(
+                                "tell attendees from entrusted bodies that they must not disclose secrets learned in the work (Article 106-4(5)) and that breach is punishable by {pen} ({}, as of {date})",
+                                SECRECY_PENALTY.citation
+                            ),
+                        )
+                        .cited("社会福祉法第106条の4第5項"),
+                );
+            }
+            out.push(
+                R_OBL_RECORD
+                    .finding_with(
+                        format!(
+                            "記録は「{}」（重層的支援会議）について市町村が定める要綱等に従い、根拠とした同意記録とともに保管する",
+                            input.meeting.local_name
+                        ),
+                        format!(
+                            "keep the record under the municipality's rules (要綱) for '{}' (multi-layered support meeting), with the consent records relied on",
+                            input.meeting.local_name
+                        ),
+                    )
+                    .uncited(),
+            );
+        }
+        other => {
+            if let Some(s) = other.statutory() {
+                if date >= s.secrecy_from {
+                    out.push(
+                        R_OBL_ANNOUNCE
+                            .finding_with(
+                                format!("会議の冒頭で、構成員の守秘義務（{}）を告げる", s.citation),
+                                format!(
+                                    "at the start, announce the members' duty of confidentiality ({})",
+                                    s.citation
+                                ),
+                            )
+                            .cited(s.citation),
+                    );
+                }
+                out.push(
+                    R_OBL_RECORD
+                        .finding_with(
+                            format!(
+                                "記録は「{}」（{}）の定めに従って作成・保管する",
+                                input.meeting.local_name,
+                                s.kind.name_ja()
+                            ),
+                            format!(
+                                "keep the record under the rules of '{}' ({})",
+                                input.meeting.local_name,
+                                s.kind.name_en()
+                            ),
+                        )
+                        .cited(s.citation),
+                );
+            }
+        }
+    }
+    // Anyone who receives on consent alone (not as a bound member) must hear the consent's scope.
+    let by_consent = mode != MeetingKind::JusouMeeting
+        && input.members.iter().any(|m| {
+            !member_basis(mode, date, m) && recipients.values().any(|v| v.contains(&m.id))
+        });
+    if by_consent {
+        out.insert(0, consent_obligation(input));
+    }
+    out
+}
+
+fn consent_obligation(input: &MeetingCheck) -> Finding {
+    let date = input.meeting.date;
+    let mut ids: Vec<&str> = input
+        .consents
+        .iter()
+        .filter(|c| c.valid_on(date))
+        .map(|c| c.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let ids = ids.join(", ");
+    R_OBL_CONSENT.finding_with(
+        format!("同意記録（{ids}）の範囲を出席者に示し、その範囲内でのみ共有する"),
+        format!("tell attendees the scope of the consent records ({ids}) and share only within it"),
+    )
+}
+
+trait Uncited {
+    fn uncited(self) -> Self;
+}
+
+impl Uncited for Finding {
+    fn uncited(mut self) -> Self {
+        self.citation = None;
+        self
+    }
+}
+
+fn fallback(input: &MeetingCheck, present: &[&Member]) -> Fallback {
+    let date = input.meeting.date;
+    let can_support = match support_meeting_era(date) {
+        Some(era) => !era.requires_project || input.meeting.municipality_runs_project,
+        None => false,
+    };
+    let members: Vec<String> = present
+        .iter()
+        .filter(|m| member_basis(MeetingKind::SupportMeeting, date, m))
+        .map(|m| m.id.clone())
+        .collect();
+    // Already a 支援会議 organised by the municipality: no other sitting would do better.
+    let already = matches!(
+        input.meeting.kind,
+        MeetingKind::SupportMeeting | MeetingKind::Combined
+    ) && input.meeting.organiser.kind == OrganiserKind::Municipality;
+    if can_support && !members.is_empty() && !already {
+        let list = members.join(", ");
+        return Fallback {
+            mode: Some(MeetingKind::SupportMeeting),
+            reason: R_FALLBACK_SUPPORT.finding_with(
+                format!(
+                    "市町村が組織する支援会議（委託先は事務局として参加可）として、第106条の6第5項の守秘義務を負う構成員（{list}）に限って扱う"
+                ),
+                format!(
+                    "discuss it as a support meeting organised by the municipality (a contractor may run the secretariat), with the appointed members bound by Article 106-6(5) only ({list})"
+                ),
+            ),
+            members,
+        };
+    }
+    Fallback {
+        mode: None,
+        members: Vec::new(),
+        reason: R_FALLBACK_CONSENT.finding_with(
+            format!(
+                "事例{}の対象者（{}）から、共有先（機関・役割・個人）と情報の種類を示した同意を得てから扱う",
+                input.case.id,
+                input.case.subjects.join(", ")
+            ),
+            format!(
+                "obtain consent from the case's subjects ({}) naming recipients and categories before discussing case {}",
+                input.case.subjects.join(", "),
+                input.case.id
+            ),
+        ),
+    }
+}

@@ -1,0 +1,207 @@
+//! The rules of meetings (`R-MEET-…`), each defined once with its stable id and citation.
+
+use crate::rule::Rule;
+
+const PRIVACY: &str = "個人情報の保護に関する法律第27条第1項第1号・第69条";
+
+/// Deny by default: information reaches an attendee only on a basis (membership or consent).
+pub const R_DEFAULT_DENY: Rule = Rule {
+    id: "R-MEET-DEFAULT-DENY",
+    citation: Some(PRIVACY),
+    ja: "法令上の根拠（支援会議の構成員であること）又は本人同意がない限り、個人情報は共有しない",
+    en: "personal information is shared only on a legal basis (membership of the support meeting) or the person's consent",
+};
+
+/// 重層的支援会議: sharing needs a consent in force on the meeting date.
+pub const R_JUSOU_CONSENT: Rule = Rule {
+    id: "R-MEET-JUSOU-CONSENT",
+    citation: Some(PRIVACY),
+    ja: "重層的支援会議で情報を共有するには、会議日に有効な本人同意が必要",
+    en: "the multi-layered support meeting shares information only with a consent in force on the meeting date",
+};
+
+/// 重層的支援会議: only cases under 多機関協働 (the municipality's 支援決定).
+pub const R_JUSOU_MULTI_AGENCY: Rule = Rule {
+    id: "R-MEET-JUSOU-MULTI-AGENCY",
+    citation: Some("社会福祉法第106条の4第2項第5号"),
+    ja: "重層的支援会議で扱うのは多機関協働事業の対象（支援決定）となった事例に限る",
+    en: "the multi-layered support meeting takes only cases under multi-agency collaboration (support decision made)",
+};
+
+/// A withdrawn consent stops sharing from the withdrawal date.
+pub const R_CONSENT_WITHDRAWN: Rule = Rule {
+    id: "R-MEET-CONSENT-WITHDRAWN",
+    citation: Some(PRIVACY),
+    ja: "同意が撤回された日以降は、その同意に基づく共有はできない（撤回前に共有した情報は遡って取り消されない）",
+    en: "from the day a consent is withdrawn nothing more is shared on it (what was shared before stays shared)",
+};
+
+/// A consent given after the meeting does not count for it.
+pub const R_CONSENT_LATER: Rule = Rule {
+    id: "R-MEET-CONSENT-LATER",
+    citation: Some(PRIVACY),
+    ja: "会議日より後に得た同意は、その会議での共有の根拠にならない",
+    en: "a consent given after the meeting date does not count for that meeting",
+};
+
+/// A consent past its `valid_until` does not count.
+pub const R_CONSENT_EXPIRED: Rule = Rule {
+    id: "R-MEET-CONSENT-EXPIRED",
+    citation: Some(PRIVACY),
+    ja: "有効期限を過ぎた同意は共有の根拠にならない",
+    en: "a consent past its validity date does not count",
+};
+
+/// The consent scope must name the recipient's organisation, role or person.
+pub const R_CONSENT_SCOPE_RECIPIENT: Rule = Rule {
+    id: "R-MEET-CONSENT-SCOPE-RECIPIENT",
+    citation: Some(PRIVACY),
+    ja: "同意の範囲に含まれない機関・役割・個人には共有できない",
+    en: "information goes only to organisations, roles or people the consent names",
+};
+
+/// The consent scope must include each information category shared.
+pub const R_CONSENT_SCOPE_CATEGORY: Rule = Rule {
+    id: "R-MEET-CONSENT-SCOPE-CATEGORY",
+    citation: Some(PRIVACY),
+    ja: "同意の範囲に含まれない種類の情報は共有できない",
+    en: "only the information categories the consent names may be shared",
+};
+
+/// 支援会議: organised by the municipality (a contractor may run the secretariat).
+pub const R_SUPPORT_ORGANISER: Rule = Rule {
+    id: "R-MEET-SUPPORT-ORGANISER",
+    citation: Some("社会福祉法第106条の6第1項"),
+    ja: "支援会議を組織するのは市町村（委託先は事務局を担える）",
+    en: "the support meeting is organised by the municipality (a contractor may run its secretariat)",
+};
+
+/// 支援会議: exists only where the municipality runs the project (dated rule).
+pub const R_SUPPORT_PROJECT: Rule = Rule {
+    id: "R-MEET-SUPPORT-PROJECT",
+    citation: Some("社会福祉法第106条の6第1項"),
+    ja: "支援会議を組織できるのは重層的支援体制整備事業を実施する市町村（会議日に有効な規定による）",
+    en: "only a municipality running the project may organise a support meeting (under the rule in force on the meeting date)",
+};
+
+/// 支援会議: shares with appointed members bound by 第106条の6第5項, no consent needed.
+pub const R_SUPPORT_MEMBER: Rule = Rule {
+    id: "R-MEET-SUPPORT-MEMBER",
+    citation: Some("社会福祉法第106条の6第5項"),
+    ja: "支援会議では、守秘義務（第106条の6第5項）を負う構成員に限り、本人同意なく情報を共有できる",
+    en: "the support meeting shares without consent only with appointed members bound by Article 106-6(5)",
+};
+
+/// An attendee with no duty of confidentiality receives nothing unless the consent names them.
+pub const R_NO_DUTY: Rule = Rule {
+    id: "R-MEET-NO-DUTY",
+    citation: Some(PRIVACY),
+    ja: "守秘義務のない出席者（近隣住民等）には、本人同意で個人として名指しされない限り個人情報を共有しない",
+    en: "an attendee with no duty of confidentiality (a neighbour, …) receives no personal information unless the consent names them personally",
+};
+
+/// Outside professionals: only as appointed members or named in the consent.
+pub const R_OUTSIDE_PROFESSIONAL: Rule = Rule {
+    id: "R-MEET-OUTSIDE-PROFESSIONAL",
+    citation: Some("社会福祉法第106条の6第5項"),
+    ja: "外部の専門職（弁護士、社会福祉士等）は、構成員として任命されているか本人同意で名指しされている場合に限り共有できる",
+    en: "outside professionals (lawyers, certified social workers, …) receive information only as appointed members or when the consent names them",
+};
+
+/// Combined sitting: 重層的支援会議 when consent allows, else 支援会議.
+pub const R_COMBINED_MODE: Rule = Rule {
+    id: "R-MEET-COMBINED-MODE",
+    citation: Some("社会福祉法第106条の6"),
+    ja: "一体的に開催する会議では、事例ごとに、本人同意があれば重層的支援会議として、なければ支援会議として扱う",
+    en: "in a combined sitting each case is taken as a multi-layered support meeting when consent allows, otherwise as a support meeting",
+};
+
+/// Statutory meetings of other laws: share with their appointed members bound by their own duty.
+pub const R_STATUTORY_MEMBER: Rule = Rule {
+    id: "R-MEET-STATUTORY-MEMBER",
+    citation: None,
+    ja: "他法の会議では、その法律の守秘義務を負う構成員に限り本人同意なく共有できる",
+    en: "a statutory meeting of another law shares without consent only with its appointed members bound by that law's secrecy duty",
+};
+
+/// Statutory meetings of other laws: membership counts only once the secrecy duty is in force.
+pub const R_STATUTORY_IN_FORCE: Rule = Rule {
+    id: "R-MEET-STATUTORY-IN-FORCE",
+    citation: None,
+    ja: "会議日にその会議の構成員の守秘義務が施行されていなければ、構成員であることは共有の根拠にならない",
+    en: "membership is no basis for sharing before the meeting's secrecy duty came into force",
+};
+
+/// Nobody present may receive anything: the case is not discussed.
+pub const R_NO_RECIPIENT: Rule = Rule {
+    id: "R-MEET-NO-RECIPIENT",
+    citation: Some(PRIVACY),
+    ja: "議題の情報を受け取れる出席者がいないため、この会議では事例を扱えない",
+    en: "no attendee may receive any of the agenda's information, so the case cannot be discussed here",
+};
+
+/// Obligation: announce the duty of confidentiality and its penalty.
+pub const R_OBL_ANNOUNCE: Rule = Rule {
+    id: "R-MEET-OBL-ANNOUNCE",
+    citation: Some("社会福祉法第106条の6第5項"),
+    ja: "会議の冒頭で構成員の守秘義務と罰則を告げる",
+    en: "announce the members' duty of confidentiality and its penalty at the start",
+};
+
+/// Obligation: keep the record under the meeting's rules.
+pub const R_OBL_RECORD: Rule = Rule {
+    id: "R-MEET-OBL-RECORD",
+    citation: Some("社会福祉法第106条の6第6項"),
+    ja: "会議の記録を会議の定めに従って作成・保管する",
+    en: "keep the record of the meeting under the meeting's own rules",
+};
+
+/// Obligation: share only within the consent (recipients and categories), citing the records.
+pub const R_OBL_CONSENT: Rule = Rule {
+    id: "R-MEET-OBL-CONSENT",
+    citation: Some(PRIVACY),
+    ja: "同意の範囲（共有先と情報の種類）を出席者に示し、その範囲内でのみ共有する",
+    en: "tell attendees the consent's scope (recipients and categories) and share only within it",
+};
+
+/// Fallback: discuss the case as 支援会議 with its appointed members.
+pub const R_FALLBACK_SUPPORT: Rule = Rule {
+    id: "R-MEET-FALLBACK-SUPPORT",
+    citation: Some("社会福祉法第106条の6"),
+    ja: "市町村が組織する支援会議として、守秘義務を負う構成員に限って扱うことができる",
+    en: "the case may be discussed as a support meeting organised by the municipality, with its appointed members only",
+};
+
+/// Fallback: obtain consent first.
+pub const R_FALLBACK_CONSENT: Rule = Rule {
+    id: "R-MEET-FALLBACK-CONSENT",
+    citation: Some(PRIVACY),
+    ja: "共有先と情報の種類を示して本人同意を得てから扱う",
+    en: "obtain the person's consent naming the recipients and categories first",
+};
+
+/// Every rule of this area, for catalogues and tests.
+pub const ALL: &[Rule] = &[
+    R_DEFAULT_DENY,
+    R_JUSOU_CONSENT,
+    R_JUSOU_MULTI_AGENCY,
+    R_CONSENT_WITHDRAWN,
+    R_CONSENT_LATER,
+    R_CONSENT_EXPIRED,
+    R_CONSENT_SCOPE_RECIPIENT,
+    R_CONSENT_SCOPE_CATEGORY,
+    R_SUPPORT_ORGANISER,
+    R_SUPPORT_PROJECT,
+    R_SUPPORT_MEMBER,
+    R_NO_DUTY,
+    R_OUTSIDE_PROFESSIONAL,
+    R_COMBINED_MODE,
+    R_STATUTORY_MEMBER,
+    R_STATUTORY_IN_FORCE,
+    R_NO_RECIPIENT,
+    R_OBL_ANNOUNCE,
+    R_OBL_RECORD,
+    R_OBL_CONSENT,
+    R_FALLBACK_SUPPORT,
+    R_FALLBACK_CONSENT,
+];

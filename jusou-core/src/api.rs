@@ -36,7 +36,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "{\"amount\": yen, \"program\": code or scheme key, \"as_of\": day}",
     ),
     ("schema", "a type name, e.g. \"Program\""),
-    ("meeting", "MeetingCheck: may this case be discussed at this meeting, and with whom"),
+    (
+        "meeting",
+        "MeetingCheck: may this case be discussed at this meeting, and with whom",
+    ),
 ];
 
 /// Input of `split_funding`.

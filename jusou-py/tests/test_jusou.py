@@ -103,3 +103,14 @@ def test_docstring_examples_run():
     result = doctest.testmod(jusou, extraglobs={"jusou": jusou})
     assert result.failed == 0
     assert result.attempted >= 8
+
+
+def test_meeting_accepts_dict_or_json_text():
+    path = FIXTURES / "meetings" / "niiza-before-consent.json"
+    expected = json.loads((FIXTURES / "meetings" / "niiza-before-consent.expected.json").read_text("utf-8"))
+    assert jusou.meeting(json.loads(path.read_text("utf-8"))) == expected
+    assert jusou.meeting(path.read_text("utf-8")) == expected
+    assert expected["allowed"] is True and expected["mode"] == "support_meeting"
+    with pytest.raises(jusou.ValidationError) as info:
+        jusou.meeting("{not json")
+    assert info.value.errors[0]["code"] == "JUSOU-E-JSON-001"

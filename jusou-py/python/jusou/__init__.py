@@ -27,6 +27,7 @@ __all__ = [
     "fiscal_year",
     "split_funding",
     "schema",
+    "meeting",
 ]
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
@@ -156,6 +157,36 @@ def split_funding(amount: int, program: str, as_of: DateLike) -> Dict[str, Any]:
         "split_funding",
         {"amount": amount, "program": program, "as_of": _date_text(as_of, "/as_of")},
     )
+
+
+def _input(value: Union[Dict[str, Any], str]) -> Any:
+    """A dict, or JSON text (parsed here so that malformed text gets jusou's own error)."""
+    if isinstance(value, str):
+        try:
+            return _json.loads(value)
+        except ValueError as exc:
+            raise ValidationError(
+                [
+                    {
+                        "code": "JUSOU-E-JSON-001",
+                        "path": "",
+                        "message_ja": f"JSONとして読めません: {exc}",
+                        "message_en": f"not valid JSON: {exc}",
+                        "citation": None,
+                    }
+                ]
+            ) from None
+    return value
+
+
+def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+    """May this case be discussed at this meeting, and who may receive what.
+
+    ``check`` is a ``MeetingCheck`` (see ``jusou.schema("MeetingCheck")``) as a dict or JSON text.
+    The result has ``allowed``, ``mode``, ``recipients``, ``excluded``, ``obligations``,
+    ``violations`` and ``fallback``, exactly as ``jusou meeting --json`` prints them.
+    """
+    return _call("meeting", _input(check))
 
 
 def schema(name: str) -> Dict[str, Any]:

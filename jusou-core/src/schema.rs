@@ -17,6 +17,11 @@ pub const NAMES: &[(&str, &str)] = &[
         "FundingSplit",
         "a yen amount split into shares (output of `split_funding`)",
     ),
+    ("Case", "an intake record (input of `route`)"),
+    (
+        "RouteDecision",
+        "a routing decision (output of `route`)",
+    ),
     (
         "Errors",
         "the error list every entry point returns on bad input",
@@ -36,6 +41,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
         "Errors" => to_value::<crate::error::Errors>(),
+        "Case" => to_value::<crate::case::Case>(),
+        "RouteDecision" => to_value::<crate::routing::RouteDecision>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
             let known = known.join(", ");

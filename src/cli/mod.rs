@@ -1,8 +1,10 @@
 //! Subcommands and the shared output conventions: Japanese first with English beside it by
 //! default; `--json` prints the machine form; errors as `{"errors": [...]}`.
 
+pub mod batch;
 pub mod date;
 pub mod funding;
+pub mod route;
 pub mod schema;
 pub mod taxonomy;
 

@@ -55,3 +55,44 @@ fn niiza_model_case() {
         "support_meeting"
     );
 }
+
+#[test]
+fn batch_route_reports_bad_lines_and_goes_on() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let good = fs::read_to_string(dir.join("stays-elderly-care.json")).unwrap();
+    let good: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let input = format!("{good}\n{{not json\n\n{good}\n");
+    let path = std::env::temp_dir().join(format!("jusou-batch-{}.jsonl", std::process::id()));
+    fs::write(&path, input).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jusou"))
+        .args(["batch", "route"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(1), "a failed line makes exit 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["lead_program"], "1-i");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["errors"][0]["code"], "JUSOU-E-JSON-001");
+    assert_eq!(lines[2]["case_id"], "stays-elderly-care");
+}
+
+#[test]
+fn cli_json_output_is_the_expected_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    for name in ["niiza-8050-model", "error-empty-household"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jusou"))
+            .args(["--json", "route"])
+            .arg(dir.join(format!("{name}.json")))
+            .output()
+            .unwrap();
+        let expected = fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{name}");
+    }
+}

@@ -18,10 +18,7 @@ pub const NAMES: &[(&str, &str)] = &[
         "a yen amount split into shares (output of `split_funding`)",
     ),
     ("Case", "an intake record (input of `route`)"),
-    (
-        "RouteDecision",
-        "a routing decision (output of `route`)",
-    ),
+    ("RouteDecision", "a routing decision (output of `route`)"),
     (
         "Errors",
         "the error list every entry point returns on bad input",

@@ -92,10 +92,7 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
 
     const W: usize = 48;
     let row = |ja_en: &str, value: &str| println!("  {} {value}", pad(ja_en, W));
-    row(
-        "多機関協働 / multi-agency (第5号)",
-        yes_no(d.multi_agency),
-    );
+    row("多機関協働 / multi-agency (第5号)", yes_no(d.multi_agency));
     row("アウトリーチ等 / outreach (第4号)", yes_no(d.outreach));
     row(
         "参加支援の候補 / participation support (第2号)",
@@ -109,7 +106,9 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
             p.as_str(),
             p.program().name_en
         ),
-        None if d.multi_agency => "多機関協働の場で決める / set in multi-agency collaboration".into(),
+        None if d.multi_agency => {
+            "多機関協働の場で決める / set in multi-agency collaboration".into()
+        }
         None => "—".into(),
     };
     row("主担当 / lead program", &lead);

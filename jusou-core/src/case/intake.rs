@@ -365,7 +365,9 @@ impl Case {
                                 AGE_RANGE,
                                 at("birth_date"),
                                 format!("生年月日から計算した年齢{computed}は{MAX_AGE}を超えます"),
-                                format!("the age from the birth date, {computed}, exceeds {MAX_AGE}"),
+                                format!(
+                                    "the age from the birth date, {computed}, exceeds {MAX_AGE}"
+                                ),
                             ));
                         }
                         if let Some(a) = age {

@@ -83,7 +83,15 @@ fn alert(rule: Rule, law: &'static str, member: &str) -> StatutoryAlert {
 /// The alerts for a household, in rule order then member order.
 pub(crate) fn alerts(h: &Household<'_>) -> Vec<StatutoryAlert> {
     let mut out = Vec::new();
-    if h.issue_mask & (bit(Issue::ChildAbuse) | bit(Issue::DomesticViolence) | bit(Issue::ElderAbuse) | bit(Issue::DisabilityAbuse) | bit(Issue::SelfNeglect) | bit(Issue::Hoarding)) == 0 {
+    if h.issue_mask
+        & (bit(Issue::ChildAbuse)
+            | bit(Issue::DomesticViolence)
+            | bit(Issue::ElderAbuse)
+            | bit(Issue::DisabilityAbuse)
+            | bit(Issue::SelfNeglect)
+            | bit(Issue::Hoarding))
+        == 0
+    {
         return out;
     }
     let neglect = h.issue_mask & (bit(Issue::SelfNeglect) | bit(Issue::Hoarding)) != 0;
@@ -107,7 +115,11 @@ pub(crate) fn alerts(h: &Household<'_>) -> Vec<StatutoryAlert> {
     }
     for m in h.members {
         if m.issues.contains(&Issue::DisabilityAbuse) {
-            out.push(alert(R_ROUTE_ALERT_DISABILITY_ABUSE, "障害者虐待防止法", &m.id));
+            out.push(alert(
+                R_ROUTE_ALERT_DISABILITY_ABUSE,
+                "障害者虐待防止法",
+                &m.id,
+            ));
         }
     }
     for m in h.members {

@@ -192,7 +192,10 @@ impl<'a> Household<'a> {
     }
 
     fn id(&self, i: usize) -> String {
-        self.members.get(i).map(|m| m.id.clone()).unwrap_or_default()
+        self.members
+            .get(i)
+            .map(|m| m.id.clone())
+            .unwrap_or_default()
     }
 
     /// The fields present, in order.
@@ -252,9 +255,8 @@ impl<'a> Household<'a> {
                     && self.gen(e) == Some(gc + 1)
                     && self.has(e, ELDER_CARE)
             });
-            let child = (0..n).find(|&k| {
-                k != c && self.age(k) < CHILD_UNDER && self.gen(k) == Some(gc - 1)
-            });
+            let child = (0..n)
+                .find(|&k| k != c && self.age(k) < CHILD_UNDER && self.gen(k) == Some(gc - 1));
             if let (Some(e), Some(k)) = (elder, child) {
                 return Some((c, e, k));
             }
@@ -272,8 +274,7 @@ impl<'a> Household<'a> {
             return None;
         }
         (0..n).find(|&k| {
-            self.age(k) < CHILD_UNDER
-                && (0..n).any(|o| o != k && self.has(o, NEEDS_CARE))
+            self.age(k) < CHILD_UNDER && (0..n).any(|o| o != k && self.has(o, NEEDS_CARE))
         })
     }
 
@@ -306,13 +307,11 @@ impl<'a> Household<'a> {
                 recognised_from: Source::Household,
                 members: vec![self.id(k)],
             }),
-            None if self.issue_mask & bit(Issue::YoungCarer) != 0 => {
-                out.push(DetectedPattern {
-                    pattern: Pattern::YoungCarer,
-                    recognised_from: Source::Issue,
-                    members: Vec::new(),
-                })
-            }
+            None if self.issue_mask & bit(Issue::YoungCarer) != 0 => out.push(DetectedPattern {
+                pattern: Pattern::YoungCarer,
+                recognised_from: Source::Issue,
+                members: Vec::new(),
+            }),
             None => {}
         }
         out

@@ -170,7 +170,10 @@ impl Router {
             errors.push(Error::new(
                 crate::case::case_codes::AS_OF_BEFORE_INTAKE,
                 "/as_of",
-                format!("判断日（{as_of}）が受付日（{}）より前です", case.received_on),
+                format!(
+                    "判断日（{as_of}）が受付日（{}）より前です",
+                    case.received_on
+                ),
                 format!(
                     "the decision date ({as_of}) is before the intake date ({})",
                     case.received_on
@@ -265,7 +268,9 @@ impl Router {
             outreach = true;
             reasons.push(R_ROUTE_OUTREACH_REFUSAL.into());
         }
-        if f.withdrawal_years.is_some_and(|y| y >= LONG_WITHDRAWAL_YEARS) {
+        if f.withdrawal_years
+            .is_some_and(|y| y >= LONG_WITHDRAWAL_YEARS)
+        {
             outreach = true;
             reasons.push(R_ROUTE_OUTREACH_WITHDRAWAL.into());
         }
@@ -341,7 +346,10 @@ fn lead_for(case: &Case, h: &Household<'_>) -> ProgramCode {
     if let Some(p) = case.received_by.program.filter(|p| {
         matches!(
             p,
-            ProgramCode::Item1I | ProgramCode::Item1Ro | ProgramCode::Item1Ha | ProgramCode::Item1Ni
+            ProgramCode::Item1I
+                | ProgramCode::Item1Ro
+                | ProgramCode::Item1Ha
+                | ProgramCode::Item1Ni
         )
     }) {
         return p;
@@ -408,3 +416,6 @@ pub fn route_json(input: &str) -> Result<RouteDecision, Errors> {
     let case: Case = decode(input)?;
     route_case(&case)
 }
+
+#[cfg(test)]
+mod tests;

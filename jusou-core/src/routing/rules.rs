@@ -107,7 +107,8 @@ pub const R_ROUTE_OUTREACH_REFUSAL: Rule = Rule {
 pub const R_ROUTE_OUTREACH_WITHDRAWAL: Rule = Rule {
     id: "R-ROUTE-OUTREACH-WITHDRAWAL",
     citation: Some(ITEM4),
-    ja: "長期のひきこもり状態にあり、自ら支援につながることが難しい人です。アウトリーチ等の対象です",
+    ja:
+        "長期のひきこもり状態にあり、自ら支援につながることが難しい人です。アウトリーチ等の対象です",
     en: "long-term withdrawal: the person can hardly reach support on their own; outreach applies",
 };
 

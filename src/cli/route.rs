@@ -90,6 +90,18 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
     }
     println!();
 
+    // Other laws' procedures come first, so they are printed first.
+    if !d.statutory_alerts.is_empty() {
+        println!("⚠ 他法の手続が先です / other laws' procedures come first");
+        for a in &d.statutory_alerts {
+            println!("  [{}] {}: {}", a.rule, a.member, a.citation);
+            println!("     {}", a.message_ja);
+            println!("     {}", a.message_en);
+        }
+        println!("  重層的支援体制整備事業はこれらの手続に代わりません / the project does not replace them");
+        println!();
+    }
+
     const W: usize = 48;
     let row = |ja_en: &str, value: &str| println!("  {} {value}", pad(ja_en, W));
     row("多機関協働 / multi-agency (第5号)", yes_no(d.multi_agency));
@@ -175,17 +187,6 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
         );
     }
     println!();
-
-    if !d.statutory_alerts.is_empty() {
-        println!("⚠ 他法の手続が先です / other laws' procedures come first");
-        for a in &d.statutory_alerts {
-            println!("  [{}] {}: {}", a.rule, a.member, a.citation);
-            println!("     {}", a.message_ja);
-            println!("     {}", a.message_en);
-        }
-        println!("  重層的支援体制整備事業はこれらの手続に代わりません / the project does not replace them");
-        println!();
-    }
 
     println!("理由（判定順） / reasons (in the order the rules fired)");
     for (i, r) in d.reasons.iter().enumerate() {

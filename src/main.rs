@@ -29,6 +29,10 @@ enum Command {
     Funding(cli::funding::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
+    /// Route a consultation: 多機関協働, アウトリーチ, 参加支援, first meeting (相談の振り分け).
+    Route(cli::route::Args),
+    /// Run many inputs, one JSON decision per line (一括処理).
+    Batch(cli::batch::Args),
     /// May this case be discussed at this meeting, and with whom (会議と情報共有).
     Meeting(cli::meeting::Args),
     /// Run any operation JSON-in, JSON-out (what the Python and WASM bindings call).
@@ -45,6 +49,12 @@ fn main() -> ExitCode {
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
+        Command::Route(a) => cli::route::run(a, out),
+        Command::Batch(a) => match cli::batch::run(a) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(e) => Err(e),
+        },
         Command::Meeting(a) => cli::meeting::run(a, out),
         Command::Api(a) => cli::api::run(a, out),
     };

@@ -37,6 +37,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ),
     ("schema", "a type name, e.g. \"Program\""),
     (
+        "route",
+        "Case: 包括的相談支援, 多機関協働, アウトリーチ, 参加支援 and the first meeting",
+    ),
+    (
         "meeting",
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
@@ -110,6 +114,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
             encode(&law::funding::split(i.amount, &i.program, i.as_of)?)
         }
         "meeting" => encode(&crate::meeting::check_json(input)?),
+        "route" => encode(&crate::routing::route_json(input)?),
         "schema" => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)

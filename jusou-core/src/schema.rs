@@ -17,6 +17,8 @@ pub const NAMES: &[(&str, &str)] = &[
         "FundingSplit",
         "a yen amount split into shares (output of `split_funding`)",
     ),
+    ("Case", "an intake record (input of `route`)"),
+    ("RouteDecision", "a routing decision (output of `route`)"),
     ("MeetingCheck", "a case at a meeting (input of `meeting`)"),
     (
         "MeetingDecision",
@@ -43,6 +45,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "MeetingCheck" => to_value::<crate::meeting::MeetingCheck>(),
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "Errors" => to_value::<crate::error::Errors>(),
+        "Case" => to_value::<crate::case::Case>(),
+        "RouteDecision" => to_value::<crate::routing::RouteDecision>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
             let known = known.join(", ");

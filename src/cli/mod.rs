@@ -2,9 +2,11 @@
 //! default; `--json` prints the machine form; errors as `{"errors": [...]}`.
 
 pub mod api;
+pub mod batch;
 pub mod date;
 pub mod funding;
 pub mod meeting;
+pub mod route;
 pub mod schema;
 pub mod taxonomy;
 

@@ -28,6 +28,7 @@ __all__ = [
     "split_funding",
     "schema",
     "meeting",
+    "route",
 ]
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
@@ -187,6 +188,36 @@ def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     ``violations`` and ``fallback``, exactly as ``jusou meeting --json`` prints them.
     """
     return _call("meeting", _input(check))
+
+
+def route(
+    case: Union[Dict[str, Any], str],
+    municipality: Union[Dict[str, Any], str, None] = None,
+    as_of: Union[DateLike, None] = None,
+) -> Dict[str, Any]:
+    """Route a consultation: 多機関協働, アウトリーチ, 参加支援, lead program and first meeting.
+
+    ``case`` is a ``Case`` (``jusou.schema("Case")``) as a dict or JSON text. A municipality's
+    ``options`` (its own 多機関協働 criteria) and ``as_of`` override those in the case, as the CLI's
+    ``--municipality`` and ``--as-of`` do.
+
+    >>> d = jusou.route({"id": "x", "received_on": "R8.5.1",
+    ...     "received_by": {"agency": "地域包括支援センター", "program": "1-i"},
+    ...     "household": [{"id": "A", "age": 82, "relation": "self", "subject": True,
+    ...                    "issues": ["care"]}],
+    ...     "findings": {"one_agency_can_resolve": True}})
+    >>> d["multi_agency"], d["lead_program"], d["first_meeting"]
+    (False, '1-i', None)
+    """
+    value = dict(_input(case)) if not isinstance(case, str) else _input(case)
+    if isinstance(value, dict):
+        if municipality is not None:
+            m = _input(municipality)
+            if isinstance(m, dict) and "options" in m:
+                value["options"] = m["options"]
+        if as_of is not None:
+            value["as_of"] = _date_text(as_of, "/as_of")
+    return _call("route", value)
 
 
 def schema(name: str) -> Dict[str, Any]:

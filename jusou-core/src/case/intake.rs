@@ -1,0 +1,461 @@
+//! The intake record (相談受付・つなぎ): who received the consultation, the household, the issues
+//! of each member, the worker's findings and the consent record.
+//!
+//! A record is validated as a whole: every semantic error is collected with its JSON pointer.
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::law::ProgramCode;
+use crate::meeting::Consent;
+use crate::municipality::Options;
+
+use super::Issue;
+
+/// Error codes of intake records (`JUSOU-E-CASE-…`).
+pub mod case_codes {
+    /// The household has no member.
+    pub const EMPTY_HOUSEHOLD: &str = "JUSOU-E-CASE-001";
+    /// No member is marked as the subject (本人).
+    pub const NO_SUBJECT: &str = "JUSOU-E-CASE-002";
+    /// More than one member is marked as the subject.
+    pub const SEVERAL_SUBJECTS: &str = "JUSOU-E-CASE-003";
+    /// Two members share an id.
+    pub const DUPLICATE_MEMBER: &str = "JUSOU-E-CASE-004";
+    /// An age outside 0 … 130.
+    pub const AGE_RANGE: &str = "JUSOU-E-CASE-005";
+    /// A birth date after the day the consultation was received.
+    pub const BORN_AFTER_INTAKE: &str = "JUSOU-E-CASE-006";
+    /// Neither age nor birth date.
+    pub const NO_AGE: &str = "JUSOU-E-CASE-007";
+    /// Age and birth date disagree.
+    pub const AGE_MISMATCH: &str = "JUSOU-E-CASE-008";
+    /// A consent whose subject is not a household member.
+    pub const CONSENT_SUBJECT: &str = "JUSOU-E-CASE-009";
+    /// Relation `self` (本人) and the subject flag disagree.
+    pub const SELF_RELATION: &str = "JUSOU-E-CASE-010";
+    /// An identifier or name that is empty.
+    pub const EMPTY_TEXT: &str = "JUSOU-E-CASE-011";
+    /// The decision date is before the intake date.
+    pub const AS_OF_BEFORE_INTAKE: &str = "JUSOU-E-CASE-012";
+    /// Years of withdrawal longer than any member has lived.
+    pub const WITHDRAWAL_YEARS: &str = "JUSOU-E-CASE-013";
+    /// The same issue recorded twice for one member.
+    pub const DUPLICATE_ISSUE: &str = "JUSOU-E-CASE-014";
+    /// Two consent records share an id.
+    pub const DUPLICATE_CONSENT: &str = "JUSOU-E-CASE-015";
+}
+
+/// The oldest age jusou accepts.
+pub const MAX_AGE: i64 = 130;
+
+/// A consultation as received (相談受付票).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Case identifier (受付番号).
+    pub id: String,
+    /// Day the consultation was received (ISO or 和暦).
+    #[serde(with = "crate::calendar::day")]
+    #[schemars(with = "crate::calendar::DayText")]
+    pub received_on: NaiveDate,
+    /// Who received it.
+    pub received_by: ReceivedBy,
+    /// The household (世帯), the subject (本人) among them.
+    pub household: Vec<Member>,
+    /// Agencies already involved (関係機関), as free names.
+    #[serde(default)]
+    pub agencies_involved: Vec<String>,
+    /// The worker's findings at intake.
+    #[serde(default)]
+    pub findings: Findings,
+    /// Consent records for sharing information (the type shared with meetings and plans).
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// Day of the routing decision; defaults to `received_on` (the CLI's `--as-of` overrides it).
+    #[serde(default, with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<crate::calendar::DayText>")]
+    pub as_of: Option<NaiveDate>,
+    /// The municipality's options, so that a vector is self-contained (the CLI's
+    /// `--municipality` overrides them).
+    #[serde(default)]
+    pub options: Option<Options>,
+}
+
+/// The window or agency that received the consultation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedBy {
+    /// The program of 第106条の4第2項 the window runs under, if any (e.g. `1-i`).
+    #[serde(default)]
+    pub program: Option<ProgramCode>,
+    /// The agency's name (e.g. 新座市社会福祉協議会).
+    pub agency: String,
+}
+
+/// A household member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Identifier within the case (e.g. `A`, `B`).
+    pub id: String,
+    /// Age in years on the intake date (one of `age` and `birth_date` is required).
+    #[serde(default)]
+    pub age: Option<i64>,
+    /// Birth date (ISO or 和暦).
+    #[serde(default, with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<crate::calendar::DayText>")]
+    pub birth_date: Option<NaiveDate>,
+    /// Relation to the subject (本人).
+    pub relation: Relation,
+    /// Whether this member is the subject (本人) of the consultation; exactly one is.
+    #[serde(default)]
+    pub subject: bool,
+    /// This member's issues.
+    #[serde(default)]
+    pub issues: Vec<Issue>,
+}
+
+macro_rules! relations {
+    ($($(#[$doc:meta])* $variant:ident = $key:literal, $ja:literal, $en:literal, $gen:expr;)*) => {
+        /// Relation of a member to the subject (続柄). JSON keys are English; the Japanese
+        /// words are accepted as aliases (`"母"` for `"mother"`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        pub enum Relation {
+            $($(#[$doc])* #[serde(rename = $key, alias = $ja)] $variant,)*
+        }
+
+        impl Relation {
+            /// Every relation.
+            pub const ALL: &'static [Relation] = &[$(Relation::$variant,)*];
+
+            /// The JSON key.
+            pub const fn key(self) -> &'static str {
+                match self { $(Relation::$variant => $key,)* }
+            }
+
+            /// Japanese (続柄).
+            pub const fn label_ja(self) -> &'static str {
+                match self { $(Relation::$variant => $ja,)* }
+            }
+
+            /// English.
+            pub const fn label_en(self) -> &'static str {
+                match self { $(Relation::$variant => $en,)* }
+            }
+
+            /// Generation relative to the subject: +1 for a parent, −1 for a child, 0 for the
+            /// subject, a spouse or a sibling; `None` where the relation says nothing about
+            /// generations (other relatives, non-relatives).
+            pub const fn generation(self) -> Option<i8> {
+                match self { $(Relation::$variant => $gen,)* }
+            }
+        }
+    };
+}
+
+relations! {
+    /// 本人
+    SelfPerson = "self", "本人", "the subject", Some(0);
+    /// 配偶者
+    Spouse = "spouse", "配偶者", "spouse", Some(0);
+    /// 父
+    Father = "father", "父", "father", Some(1);
+    /// 母
+    Mother = "mother", "母", "mother", Some(1);
+    /// 義父
+    FatherInLaw = "father_in_law", "義父", "father-in-law", Some(1);
+    /// 義母
+    MotherInLaw = "mother_in_law", "義母", "mother-in-law", Some(1);
+    /// 祖父
+    Grandfather = "grandfather", "祖父", "grandfather", Some(2);
+    /// 祖母
+    Grandmother = "grandmother", "祖母", "grandmother", Some(2);
+    /// 子
+    Child = "child", "子", "child", Some(-1);
+    /// 子の配偶者
+    ChildInLaw = "child_in_law", "子の配偶者", "child's spouse", Some(-1);
+    /// 孫
+    Grandchild = "grandchild", "孫", "grandchild", Some(-2);
+    /// 兄弟姉妹
+    Sibling = "sibling", "兄弟姉妹", "sibling", Some(0);
+    /// その他の親族
+    OtherRelative = "other_relative", "その他の親族", "other relative", None;
+    /// 同居人（親族以外）
+    NonRelative = "non_relative", "同居人", "non-relative living in", None;
+}
+
+/// The worker's findings at intake (受付時の見立て).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Findings {
+    /// The receiving agency (or one agency with ordinary cooperation) can resolve it.
+    #[serde(default)]
+    pub one_agency_can_resolve: bool,
+    /// Support has become rigid (支援の硬直化) and needs re-sorting.
+    #[serde(default)]
+    pub rigid_support: bool,
+    /// The need falls between systems (制度の狭間): no existing program covers it.
+    #[serde(default)]
+    pub between_systems: bool,
+    /// The person refuses support (支援拒否).
+    #[serde(default)]
+    pub refuses_support: bool,
+    /// No contact with the person yet (本人と会えていない).
+    #[serde(default)]
+    pub no_contact: bool,
+    /// The person wants social participation existing programs cannot offer.
+    #[serde(default)]
+    pub participation_need_unmet: bool,
+    /// Years a household member (often not the subject: B in an 8050 household) has been
+    /// withdrawn (ひきこもり), where known; it cannot exceed the age of the oldest member.
+    #[serde(default)]
+    pub withdrawal_years: Option<u8>,
+}
+
+/// Completed years of age on `on` for someone born on `birth` (a person born on 29 February
+/// turns a year older on 1 March in common years, as 年齢計算ニ関スル法律 and 民法第143条 give).
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i64 {
+    let mut years = i64::from(on.year()) - i64::from(birth.year());
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+impl Member {
+    /// Age on the intake date: `age` when given, else from `birth_date`; `None` when neither
+    /// (validation reports that).
+    pub fn age_at(&self, received_on: NaiveDate) -> Option<i64> {
+        self.age
+            .or_else(|| self.birth_date.map(|b| age_on(b, received_on)))
+    }
+}
+
+impl Case {
+    /// The subject (本人), when exactly one member is marked.
+    pub fn subject(&self) -> Option<&Member> {
+        let mut it = self.household.iter().filter(|m| m.subject);
+        match (it.next(), it.next()) {
+            (Some(m), None) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Check the record; every problem found is pushed to `errors`.
+    pub fn validate(&self, errors: &mut Vec<Error>) {
+        use case_codes::*;
+        if self.id.trim().is_empty() {
+            errors.push(Error::new(
+                EMPTY_TEXT,
+                "/id",
+                "受付番号（id）が空です",
+                "the case id is empty",
+            ));
+        }
+        if self.received_by.agency.trim().is_empty() {
+            errors.push(Error::new(
+                EMPTY_TEXT,
+                "/received_by/agency",
+                "受け付けた機関の名前が空です",
+                "the receiving agency's name is empty",
+            ));
+        }
+        if let Some(a) = self.as_of {
+            if a < self.received_on {
+                errors.push(Error::new(
+                    AS_OF_BEFORE_INTAKE,
+                    "/as_of",
+                    format!("判断日（{a}）が受付日（{}）より前です", self.received_on),
+                    format!(
+                        "the decision date ({a}) is before the intake date ({})",
+                        self.received_on
+                    ),
+                ));
+            }
+        }
+        if self.household.is_empty() {
+            errors.push(Error::new(
+                EMPTY_HOUSEHOLD,
+                "/household",
+                "世帯員がいません。少なくとも本人を書いてください",
+                "the household is empty: record at least the subject",
+            ));
+        }
+        let subjects = self.household.iter().filter(|m| m.subject).count();
+        if !self.household.is_empty() && subjects == 0 {
+            errors.push(Error::new(
+                NO_SUBJECT,
+                "/household",
+                "本人（subject: true）の世帯員がいません",
+                "no member is marked as the subject (subject: true)",
+            ));
+        }
+        let mut seen_subject = false;
+        for (i, m) in self.household.iter().enumerate() {
+            let at = |f: &str| format!("/household/{i}/{f}");
+            if m.subject {
+                if seen_subject {
+                    errors.push(Error::new(
+                        SEVERAL_SUBJECTS,
+                        at("subject"),
+                        "本人（subject: true）は世帯に一人です",
+                        "only one member can be the subject",
+                    ));
+                }
+                seen_subject = true;
+            }
+            if m.id.trim().is_empty() {
+                errors.push(Error::new(
+                    EMPTY_TEXT,
+                    at("id"),
+                    "世帯員のidが空です",
+                    "a member id is empty",
+                ));
+            } else if self.household.iter().take(i).any(|o| o.id == m.id) {
+                errors.push(Error::new(
+                    DUPLICATE_MEMBER,
+                    at("id"),
+                    format!("世帯員のid「{}」が重複しています", m.id),
+                    format!("member id '{}' is used twice", m.id),
+                ));
+            }
+            if m.subject != (m.relation == Relation::SelfPerson) {
+                errors.push(Error::new(
+                    SELF_RELATION,
+                    at("relation"),
+                    "続柄「本人」（self）と subject: true は同じ世帯員に付けてください",
+                    "relation 'self' and subject: true must mark the same member",
+                ));
+            }
+            if let Some(age) = m.age {
+                if !(0..=MAX_AGE).contains(&age) {
+                    errors.push(Error::new(
+                        AGE_RANGE,
+                        at("age"),
+                        format!("年齢{age}は0〜{MAX_AGE}の範囲外です"),
+                        format!("age {age} is outside 0 … {MAX_AGE}"),
+                    ));
+                }
+            }
+            match (m.age, m.birth_date) {
+                (None, None) => errors.push(Error::new(
+                    NO_AGE,
+                    format!("/household/{i}"),
+                    "年齢（age）か生年月日（birth_date）のどちらかを書いてください",
+                    "give either age or birth_date",
+                )),
+                (age, Some(b)) => {
+                    if b > self.received_on {
+                        errors.push(Error::new(
+                            BORN_AFTER_INTAKE,
+                            at("birth_date"),
+                            format!("生年月日（{b}）が受付日（{}）より後です", self.received_on),
+                            format!(
+                                "birth date ({b}) is after the intake date ({})",
+                                self.received_on
+                            ),
+                        ));
+                    } else {
+                        let computed = age_on(b, self.received_on);
+                        if computed > MAX_AGE {
+                            errors.push(Error::new(
+                                AGE_RANGE,
+                                at("birth_date"),
+                                format!("生年月日から計算した年齢{computed}は{MAX_AGE}を超えます"),
+                                format!(
+                                    "the age from the birth date, {computed}, exceeds {MAX_AGE}"
+                                ),
+                            ));
+                        }
+                        if let Some(a) = age {
+                            if a != computed {
+                                errors.push(Error::new(
+                                    AGE_MISMATCH,
+                                    at("age"),
+                                    format!("年齢{a}が生年月日から計算した受付日の年齢{computed}と違います"),
+                                    format!("age {a} differs from the age on the intake date computed from the birth date, {computed}"),
+                                ));
+                            }
+                        }
+                    }
+                }
+                (Some(_), None) => {}
+            }
+            for (k, issue) in m.issues.iter().enumerate() {
+                if m.issues.iter().take(k).any(|x| x == issue) {
+                    errors.push(Error::new(
+                        DUPLICATE_ISSUE,
+                        format!("/household/{i}/issues/{k}"),
+                        format!("課題「{}」が重複しています", issue.label_ja()),
+                        format!("issue '{}' is recorded twice", issue.key()),
+                    ));
+                }
+            }
+        }
+        if let Some(years) = self.findings.withdrawal_years {
+            let oldest = self
+                .household
+                .iter()
+                .filter_map(|m| m.age_at(self.received_on))
+                .max();
+            if let Some(age) = oldest.filter(|&a| i64::from(years) > a) {
+                errors.push(Error::new(
+                    WITHDRAWAL_YEARS,
+                    "/findings/withdrawal_years",
+                    format!("ひきこもりの年数{years}が世帯員の最高年齢{age}を超えています"),
+                    format!("{years} years of withdrawal exceed the oldest member's age, {age}"),
+                ));
+            }
+        }
+        for (i, c) in self.consents.iter().enumerate() {
+            let path = format!("/consents/{i}");
+            c.validate(&path, errors);
+            if !c.id.trim().is_empty() && self.consents.iter().take(i).any(|o| o.id == c.id) {
+                errors.push(Error::new(
+                    DUPLICATE_CONSENT,
+                    format!("{path}/id"),
+                    format!("同意記録のid「{}」が重複しています", c.id),
+                    format!("consent id '{}' is used twice", c.id),
+                ));
+            }
+            if !c.subject.trim().is_empty() && !self.household.iter().any(|m| m.id == c.subject) {
+                errors.push(
+                    Error::new(
+                        CONSENT_SUBJECT,
+                        format!("{path}/subject"),
+                        format!("同意の対象「{}」が世帯員にいません", c.subject),
+                        format!("consent subject '{}' is not a household member", c.subject),
+                    )
+                    .cite("個人情報の保護に関する法律第27条・第69条"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn age_counts_completed_years() {
+        assert_eq!(age_on(d(2008, 4, 2), d(2026, 4, 1)), 17);
+        assert_eq!(age_on(d(2008, 4, 1), d(2026, 4, 1)), 18);
+        assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), 17);
+        assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), 18);
+    }
+
+    #[test]
+    fn japanese_relation_alias() {
+        let r: Relation = serde_json::from_str("\"母\"").unwrap();
+        assert_eq!(r, Relation::Mother);
+        assert_eq!(serde_json::to_string(&r).unwrap(), "\"mother\"");
+    }
+}

@@ -1,0 +1,102 @@
+//! Every routing vector in `fixtures/cases/` run through the core JSON entry point
+//! (`jusou_core::routing::route_json`), compared exactly with its `.expected.json`.
+
+use std::fs;
+use std::path::Path;
+
+#[test]
+fn routing_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.ends_with(".json") && !n.ends_with(".expected.json")
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 30, "at least 30 routing vectors");
+    let mut failures = Vec::new();
+    for input in &names {
+        let expected_path = input.with_extension("expected.json");
+        let text = fs::read_to_string(input).unwrap();
+        let got = match jusou_core::routing::route_json(&text) {
+            Ok(d) => serde_json::to_value(d).unwrap(),
+            Err(e) => serde_json::to_value(e).unwrap(),
+        };
+        let expected: serde_json::Value = match fs::read_to_string(&expected_path) {
+            Ok(t) => serde_json::from_str(&t).unwrap(),
+            Err(_) => {
+                failures.push(format!("{}: no expected file", input.display()));
+                continue;
+            }
+        };
+        if got != expected {
+            failures.push(format!(
+                "{}: got\n{}",
+                input.display(),
+                serde_json::to_string_pretty(&got).unwrap()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn niiza_model_case() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let text = fs::read_to_string(dir.join("niiza-8050-model.json")).unwrap();
+    let d = jusou_core::routing::route_json(&text).unwrap();
+    assert!(d.multi_agency);
+    assert!(d.outreach);
+    assert_eq!(
+        serde_json::to_value(d.first_meeting).unwrap(),
+        "support_meeting"
+    );
+}
+
+#[test]
+fn batch_route_reports_bad_lines_and_goes_on() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let good = fs::read_to_string(dir.join("stays-elderly-care.json")).unwrap();
+    let good: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let input = format!("{good}\n{{not json\n\n{good}\n");
+    let path = std::env::temp_dir().join(format!("jusou-batch-{}.jsonl", std::process::id()));
+    fs::write(&path, input).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jusou"))
+        .args(["batch", "route"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(1), "a failed line makes exit 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["lead_program"], "1-i");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["errors"][0]["code"], "JUSOU-E-JSON-001");
+    assert_eq!(lines[2]["case_id"], "stays-elderly-care");
+}
+
+#[test]
+fn cli_json_output_is_the_expected_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    for name in ["niiza-8050-model", "error-empty-household"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jusou"))
+            .args(["--json", "route"])
+            .arg(dir.join(format!("{name}.json")))
+            .output()
+            .unwrap();
+        let expected: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap(),
+        )
+        .unwrap();
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(got, expected, "{name}");
+    }
+}

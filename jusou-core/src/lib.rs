@@ -19,6 +19,7 @@ pub mod error;
 pub mod law;
 pub mod meeting;
 pub mod municipality;
+pub mod plan;
 pub mod rule;
 pub mod schema;
 

@@ -17,6 +17,11 @@ pub const NAMES: &[(&str, &str)] = &[
         "FundingSplit",
         "a yen amount split into shares (output of `split_funding`)",
     ),
+    ("PlanLog", "a case's event log (input of `plan`)"),
+    (
+        "PlanReport",
+        "state, next events, deadlines and violations (output of `plan`)",
+    ),
     (
         "Errors",
         "the error list every entry point returns on bad input",
@@ -35,6 +40,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "Program" => to_value::<crate::law::Program>(),
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
+        "PlanLog" => to_value::<crate::plan::PlanLog>(),
+        "PlanReport" => to_value::<crate::plan::PlanReport>(),
         "Errors" => to_value::<crate::error::Errors>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();

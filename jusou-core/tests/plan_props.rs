@@ -80,13 +80,11 @@ fn event(kind: EventType, date: NaiveDate, r: Raw) -> PlanEvent {
             let id = if plan_kind % 3 == 0 { "c2" } else { "c1" };
             plan(date, id, plan_kind != 1)
         }),
-        outcome: (kind == EventType::JusouMeetingReview || plan_kind == 8).then_some(
-            if approved {
-                ReviewOutcome::Approved
-            } else {
-                ReviewOutcome::Revise
-            },
-        ),
+        outcome: (kind == EventType::JusouMeetingReview || plan_kind == 8).then_some(if approved {
+            ReviewOutcome::Approved
+        } else {
+            ReviewOutcome::Revise
+        }),
         reason: (kind.is_close() || plan_kind == 7).then(|| reasons[usize::from(reason % 4)]),
         resource: (kind == EventType::Matching).then(|| "サロン".into()),
         host_assessed: (kind == EventType::Matching).then_some(host),
@@ -150,10 +148,11 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
                 return Err(format!("{i}: jusou meeting without valid consent"));
             }
         }
-        if ma_ended && e.kind.track() == jusou_core::plan::Track::MultiAgency {
-            if e.kind != EventType::Watching {
-                return Err(format!("{i}: step after 多機関協働 ended"));
-            }
+        if ma_ended
+            && e.kind.track() == jusou_core::plan::Track::MultiAgency
+            && e.kind != EventType::Watching
+        {
+            return Err(format!("{i}: step after 多機関協働 ended"));
         }
         if outreach_closed && e.kind.track() == jusou_core::plan::Track::Outreach {
             return Err(format!("{i}: step after outreach closed"));
@@ -187,7 +186,9 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
             }
             EventType::SupportStarted => {
                 if !(approved && decided) {
-                    return Err(format!("{i}: support started without approval and decision"));
+                    return Err(format!(
+                        "{i}: support started without approval and decision"
+                    ));
                 }
                 started = true;
             }
@@ -222,13 +223,19 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
 }
 
 fn raw() -> impl Strategy<Value = Raw> {
-    (0usize..28, -3i8..20, any::<bool>(), 0u8..4, 0u8..10, any::<bool>())
+    (
+        0usize..28,
+        -3i8..20,
+        any::<bool>(),
+        0u8..4,
+        0u8..10,
+        any::<bool>(),
+    )
 }
 
 fn consents() -> impl Strategy<Value = Vec<Consent>> {
-    (0u64..60, proptest::option::of(0u64..200), 0u64..300).prop_map(|(g, w, g2)| {
-        vec![consent("c1", g, w), consent("c2", g2, None)]
-    })
+    (0u64..60, proptest::option::of(0u64..200), 0u64..300)
+        .prop_map(|(g, w, g2)| vec![consent("c1", g, w), consent("c2", g2, None)])
 }
 
 proptest! {
@@ -310,4 +317,3 @@ fn guided_walks_are_mostly_accepted() {
     assert!(r.valid, "{:?}", r.violations);
     assert_eq!(check_invariants(&log), Ok(()));
 }
-

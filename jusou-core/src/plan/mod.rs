@@ -15,7 +15,9 @@
 //!   `returned_to_comprehensive`) need a consent valid that day. A plan review needs the very
 //!   consent the plan rests on (`plan.consent_id`), and that consent must cover (basic
 //!   information, [`Consent::covers`]) every organisation responsible for a support item. After
-//!   a withdrawal and a new consent, the plan is redrafted on the new record.
+//!   a withdrawal and a new consent, the plan is redrafted on the new record. A plan naming no
+//!   known consent is reported at its `plan_drafted` (R-PLAN-CONTENT-CONSENT) and again at any
+//!   review (R-PLAN-CONSENT): when in doubt, sharing is denied.
 //! - **A broken step still moves the track**: an event that came too early is reported once, and
 //!   the track then stands where that event leads, so one mistake gives one violation, not a
 //!   cascade.
@@ -582,9 +584,10 @@ pub fn validate(log: &PlanLog) -> Result<(), Errors> {
             "case_id is empty",
         ));
     }
+    let mut seen = std::collections::HashSet::with_capacity(log.consents.len());
     for (i, c) in log.consents.iter().enumerate() {
         c.validate(&format!("/consents/{i}"), &mut errors);
-        if log.consents.iter().take(i).any(|p| p.id == c.id) {
+        if !seen.insert(c.id.as_str()) {
             errors.push(Error::new(
                 CONSENT_DUPLICATE,
                 format!("/consents/{i}/id"),
@@ -651,3 +654,6 @@ pub fn validate(log: &PlanLog) -> Result<(), Errors> {
     }
     Errors::check(errors)
 }
+
+#[cfg(test)]
+mod tests;

@@ -27,6 +27,8 @@ enum Command {
     Date(cli::date::Args),
     /// Split a yen amount into funding shares (負担割合).
     Funding(cli::funding::Args),
+    /// Replay a case's event log: state, next steps, deadlines, violations (支援プラン).
+    Plan(cli::plan::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
     /// Route a consultation: 多機関協働, アウトリーチ, 参加支援, first meeting (相談の振り分け).
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Taxonomy(a) => cli::taxonomy::run(a, out),
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
+        Command::Plan(a) => cli::plan::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
         Command::Route(a) => cli::route::run(a, out),
         Command::Batch(a) => match cli::batch::run(a) {

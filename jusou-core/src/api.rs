@@ -41,6 +41,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "Case: 包括的相談支援, 多機関協働, アウトリーチ, 参加支援 and the first meeting",
     ),
     (
+        "plan",
+        "PlanLog: replay a case's event log: state, next steps, deadlines, violations",
+    ),
+    (
         "meeting",
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
@@ -115,6 +119,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         }
         "meeting" => encode(&crate::meeting::check_json(input)?),
         "route" => encode(&crate::routing::route_json(input)?),
+        "plan" => encode(&crate::plan::replay_json(input)?),
         "schema" => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)

@@ -20,6 +20,7 @@ pub mod error;
 pub mod law;
 pub mod meeting;
 pub mod municipality;
+pub mod plan;
 pub mod routing;
 pub mod rule;
 pub mod schema;

@@ -24,6 +24,11 @@ pub const NAMES: &[(&str, &str)] = &[
         "MeetingDecision",
         "who may hear what at a meeting (output of `meeting`)",
     ),
+    ("PlanLog", "a case's event log (input of `plan`)"),
+    (
+        "PlanReport",
+        "state, next events, deadlines and violations (output of `plan`)",
+    ),
     (
         "Errors",
         "the error list every entry point returns on bad input",
@@ -44,6 +49,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
         "MeetingCheck" => to_value::<crate::meeting::MeetingCheck>(),
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
+        "PlanLog" => to_value::<crate::plan::PlanLog>(),
+        "PlanReport" => to_value::<crate::plan::PlanReport>(),
         "Errors" => to_value::<crate::error::Errors>(),
         "Case" => to_value::<crate::case::Case>(),
         "RouteDecision" => to_value::<crate::routing::RouteDecision>(),

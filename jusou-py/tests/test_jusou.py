@@ -114,3 +114,16 @@ def test_meeting_accepts_dict_or_json_text():
     with pytest.raises(jusou.ValidationError) as info:
         jusou.meeting("{not json")
     assert info.value.errors[0]["code"] == "JUSOU-E-JSON-001"
+
+
+def test_plan_niiza_model_is_valid_and_closed():
+    log = json.loads((FIXTURES / "plans" / "niiza-8050-model.json").read_text("utf-8"))
+    report = jusou.plan(log)
+    assert report["valid"] is True
+    assert report == json.loads((FIXTURES / "plans" / "niiza-8050-model.expected.json").read_text("utf-8"))
+
+
+def test_route_niiza_model():
+    case = (FIXTURES / "cases" / "niiza-8050-model.json").read_text("utf-8")
+    d = jusou.route(case)
+    assert (d["multi_agency"], d["outreach"], d["first_meeting"]) == (True, True, "support_meeting")

@@ -29,6 +29,7 @@ __all__ = [
     "schema",
     "meeting",
     "route",
+    "plan",
 ]
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
@@ -218,6 +219,18 @@ def route(
         if as_of is not None:
             value["as_of"] = _date_text(as_of, "/as_of")
     return _call("route", value)
+
+
+def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None) -> Dict[str, Any]:
+    """Replay a case's event log: state per track, next events, deadlines, violations.
+
+    ``events`` is a ``PlanLog`` (``jusou.schema("PlanLog")``) as a dict or JSON text; ``as_of``
+    overrides the log's own, as the CLI's ``--as-of`` does.
+    """
+    value = _input(events)
+    if isinstance(value, dict) and as_of is not None:
+        value = dict(value, as_of=_date_text(as_of, "/as_of"))
+    return _call("plan", value)
 
 
 def schema(name: str) -> Dict[str, Any]:

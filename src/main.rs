@@ -42,6 +42,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like other Unix tools, end quietly when the reader of our output goes away
+    // (`jusou taxonomy | head`), instead of panicking on a failed print.
+    #[cfg(unix)]
+    // SAFETY: resetting a signal to its default disposition before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     // `jusou api` is machine-facing: its errors are JSON too.
     let json = cli.json || matches!(cli.command, Command::Api(_));

@@ -3,8 +3,8 @@
 //! convert, and every decision is made here.
 //!
 //! ```
-//! let out = jusou_core::api::call("parse_date", r#""令和元年5月1日""#).unwrap();
-//! let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+//! let out = jusou_core::api::call("parse_date", r#""令和元年5月1日""#).unwrap(); // ok: doc example
+//! let v: serde_json::Value = serde_json::from_str(&out).unwrap(); // ok: doc example
 //! assert_eq!(v["date"], "2019-05-01");
 //! let err = jusou_core::api::call("parse_date", r#""令和元年4月1日""#).unwrap_err();
 //! assert_eq!(err.errors[0].code, "JUSOU-E-DATE-003");

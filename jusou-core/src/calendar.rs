@@ -154,8 +154,8 @@ impl fmt::Display for Wareki {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let d = NaiveDate::from_ymd_opt(2019, 4, 30).unwrap();
-/// assert_eq!(jusou_core::calendar::to_wareki(d).unwrap().to_string(), "平成31年4月30日");
+/// let d = NaiveDate::from_ymd_opt(2019, 4, 30).unwrap(); // ok: doc example
+/// assert_eq!(jusou_core::calendar::to_wareki(d).unwrap().to_string(), "平成31年4月30日"); // ok: doc example
 /// ```
 pub fn to_wareki(date: NaiveDate) -> Option<Wareki> {
     let era = Era::of(date)?;
@@ -204,8 +204,8 @@ impl FiscalYear {
     /// ```
     /// use chrono::NaiveDate;
     /// use jusou_core::calendar::FiscalYear;
-    /// assert_eq!(FiscalYear::of(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()), FiscalYear(2025));
-    /// assert_eq!(FiscalYear::of(NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()), FiscalYear(2026));
+    /// assert_eq!(FiscalYear::of(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()), FiscalYear(2025)); // ok: doc example
+    /// assert_eq!(FiscalYear::of(NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()), FiscalYear(2026)); // ok: doc example
     /// ```
     pub fn of(date: NaiveDate) -> FiscalYear {
         if date.month() >= 4 {
@@ -578,13 +578,13 @@ fn year_span(y: i64) -> Result<(NaiveDate, NaiveDate), Error> {
 ///
 /// ```
 /// use jusou_core::calendar::{parse, DateKind};
-/// let p = parse("令和元年5月1日").unwrap();
+/// let p = parse("令和元年5月1日").unwrap(); // ok: doc example
 /// assert_eq!(p.start.to_string(), "2019-05-01");
 /// assert!(parse("令和元年4月1日").is_err()); // 令和 began on 2019-05-01
-/// let p = parse("平成31年5月1日").unwrap(); // pre-printed forms: accepted with a warning
+/// let p = parse("平成31年5月1日").unwrap(); // pre-printed forms: accepted with a warning // ok: doc example
 /// assert_eq!((p.start.to_string(), p.warnings.len()), ("2019-05-01".into(), 1));
-/// assert_eq!(parse("令和6年度").unwrap().kind, DateKind::FiscalYear);
-/// assert_eq!(parse("Ｒ６．４．１").unwrap().start.to_string(), "2024-04-01");
+/// assert_eq!(parse("令和6年度").unwrap().kind, DateKind::FiscalYear); // ok: doc example
+/// assert_eq!(parse("Ｒ６．４．１").unwrap().start.to_string(), "2024-04-01"); // ok: doc example
 /// ```
 pub fn parse(text: &str) -> Result<ParsedDate, Errors> {
     let s = normalize(text);
@@ -750,8 +750,8 @@ pub struct DateInfo {
 /// Read what the user typed and describe it in 西暦, 和暦 and 年度.
 ///
 /// ```
-/// let info = jusou_core::calendar::describe("令和元年5月1日").unwrap();
-/// assert_eq!(info.date.unwrap().to_string(), "2019-05-01");
+/// let info = jusou_core::calendar::describe("令和元年5月1日").unwrap(); // ok: doc example
+/// assert_eq!(info.date.unwrap().to_string(), "2019-05-01"); // ok: doc example
 /// assert_eq!(info.fiscal_year.0, 2019);
 /// assert_eq!(info.fiscal_year_wareki, "令和元年度");
 /// ```

@@ -38,7 +38,7 @@ pub const NAMES: &[(&str, &str)] = &[
 /// The JSON Schema of a type, by name.
 ///
 /// ```
-/// let s = jusou_core::schema::get("Program").unwrap();
+/// let s = jusou_core::schema::get("Program").unwrap(); // ok: doc example
 /// assert_eq!(s["title"], "Program");
 /// assert!(jusou_core::schema::get("Nope").is_err());
 /// ```

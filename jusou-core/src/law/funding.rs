@@ -340,8 +340,8 @@ fn not_in_force(t: &str, as_of: NaiveDate) -> Error {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// let d = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
-/// let s = jusou_core::law::funding::split(1_000_001, "5", d).unwrap();
+/// let d = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(); // ok: doc example
+/// let s = jusou_core::law::funding::split(1_000_001, "5", d).unwrap(); // ok: doc example
 /// let amounts: Vec<u64> = s.shares.iter().map(|x| x.amount).collect();
 /// assert_eq!(amounts, vec![500_000, 250_000, 250_001]); // 国, 都道府県, 市町村 takes the remainder
 /// ```

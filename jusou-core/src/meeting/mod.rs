@@ -14,7 +14,7 @@
 //!   "attendees": ["m1"],
 //!   "agenda": ["basic"]
 //! }"#;
-//! let d = jusou_core::meeting::check_json(input).unwrap();
+//! let d = jusou_core::meeting::check_json(input).unwrap(); // ok: doc example
 //! assert!(d.allowed);
 //! assert_eq!(d.mode, Some(jusou_core::meeting::MeetingKind::SupportMeeting));
 //! ```

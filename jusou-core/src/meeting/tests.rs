@@ -1,3 +1,4 @@
+//! Unit tests: compiled only under #[cfg(test)] (declared in mod.rs).
 //! Unit tests of the meeting rules: each rule once where it fires and once where it must not.
 
 use std::collections::BTreeSet;

@@ -12,7 +12,7 @@ use crate::error::{codes, Error};
 ///
 /// ```
 /// use jusou_core::municipality::LocalGovCode;
-/// let c: LocalGovCode = "112305".parse().unwrap(); // 新座市
+/// let c: LocalGovCode = "112305".parse().unwrap(); // 新座市 // ok: doc example
 /// assert_eq!(c.prefecture(), 11);
 /// assert!("112306".parse::<LocalGovCode>().is_err());
 /// ```

@@ -561,7 +561,7 @@ pub struct Violation {
 /// let log = r#"{"case_id":"c","as_of":"2026-05-01","events":[
 ///   {"type":"referral","date":"2026-04-01","organisation":"高齢者相談センター"},
 ///   {"type":"accepted","date":"2026-04-02","organisation":"福祉相談室"}]}"#;
-/// let r = jusou_core::plan::replay_json(log).unwrap();
+/// let r = jusou_core::plan::replay_json(log).unwrap(); // ok: doc example
 /// assert!(r.valid);
 /// assert_eq!(r.state.multi_agency, jusou_core::plan::MultiAgencyState::Accepted);
 /// ```

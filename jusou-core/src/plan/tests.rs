@@ -1,3 +1,4 @@
+//! Unit tests: compiled only under #[cfg(test)] (declared in mod.rs).
 //! Unit tests: every rule fires once where it should and stays silent where it must.
 
 use serde_json::{json, Value};

@@ -8,7 +8,7 @@
 //!   "received_by":{"program":"1-i","agency":"地域包括支援センター"},
 //!   "household":[{"id":"A","age":80,"relation":"self","subject":true,"issues":["care"]}],
 //!   "findings":{"one_agency_can_resolve":true}}"#;
-//! let d = jusou_core::routing::route_json(case).unwrap();
+//! let d = jusou_core::routing::route_json(case).unwrap(); // ok: doc example
 //! assert!(!d.multi_agency);
 //! assert_eq!(d.lead_program.map(|p| p.as_str()), Some("1-i"));
 //! assert_eq!(d.first_meeting, None);

@@ -1,3 +1,4 @@
+//! Unit tests: compiled only under #[cfg(test)] (declared in mod.rs).
 //! Each routing rule: one case where it fires and one where it must not.
 
 use serde_json::{json, Value};

@@ -27,6 +27,8 @@ enum Command {
     Date(cli::date::Args),
     /// Split a yen amount into funding shares (負担割合).
     Funding(cli::funding::Args),
+    /// Check a municipality's 実施体制 against the law; --compare two (実施体制の確認・比較).
+    Municipality(cli::municipality::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
 }
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Taxonomy(a) => cli::taxonomy::run(a, out),
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
+        Command::Municipality(a) => cli::municipality::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
     };
     match result {

@@ -18,6 +18,14 @@ pub const NAMES: &[(&str, &str)] = &[
         "a yen amount split into shares (output of `split_funding`)",
     ),
     (
+        "Municipality",
+        "a municipality's 実施体制 (input of `municipality`)",
+    ),
+    (
+        "MunicipalityReport",
+        "a 実施体制 checked against the law (output of `municipality`)",
+    ),
+    (
         "Errors",
         "the error list every entry point returns on bad input",
     ),
@@ -35,6 +43,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "Program" => to_value::<crate::law::Program>(),
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
+        "Municipality" => to_value::<crate::municipality::Municipality>(),
+        "MunicipalityReport" => to_value::<crate::municipality::MunicipalityReport>(),
         "Errors" => to_value::<crate::error::Errors>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();

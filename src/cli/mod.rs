@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod funding;
+pub mod municipality;
 pub mod schema;
 pub mod taxonomy;
 

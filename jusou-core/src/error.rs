@@ -248,8 +248,11 @@ fn backticked(msg: &str) -> Option<&str> {
 fn classify_data(mut path: String, msg: &str) -> Error {
     if msg.starts_with("unknown field") {
         let field = backticked(msg).unwrap_or("?");
-        path.push('/');
-        path.push_str(&pointer_token(field));
+        // serde_path_to_error already records the unknown key as the last segment.
+        let last = format!("/{}", pointer_token(field));
+        if !path.ends_with(&last) {
+            path.push_str(&last);
+        }
         Error::new(
             codes::JSON_UNKNOWN_FIELD,
             path,

@@ -32,12 +32,11 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     }
     println!("社会福祉法第106条の4第2項 重層的支援体制整備事業 / items of the project");
     println!(
-        "{} {} {} {} {}",
+        "{} {} {} {} 事業 / program",
         pad("code", 17),
         pad("号 / item", 11),
         pad("柱 / pillar", 26),
-        pad("分野 / field", 22),
-        "事業 / program"
+        pad("分野 / field", 22)
     );
     for p in law::taxonomy() {
         let new = if p.new_function { " 〔新〕" } else { "" };

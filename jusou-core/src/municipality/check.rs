@@ -493,3 +493,300 @@ fn check_dates(m: &Municipality, violations: &mut Vec<Finding>, warnings: &mut V
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::municipality::model::{
+        Body, ImplementationPlan, Meeting, MeetingKind, Member, PlanPeriod, Provider,
+    };
+
+    fn provider(op: Operation, contractor: Option<&str>) -> Provider {
+        Provider {
+            name: "窓口".into(),
+            operation: vec![op],
+            contractor: contractor.map(Into::into),
+            contractor_confidentiality: None,
+            sites: None,
+            area: None,
+            section: vec![],
+            target: None,
+            note: None,
+        }
+    }
+
+    /// A minimal lawful 実施体制: every item of 第1号–第6号 (without the 町村 items), a plan.
+    fn lawful() -> Municipality {
+        let codes = [
+            "1-i", "1-ro", "1-ha", "1-ni", "2", "3-i", "3-ro", "3-ha", "3-ni", "4", "5", "6",
+        ];
+        Municipality {
+            code: "112305".parse().unwrap(),
+            name: "新座市".into(),
+            prefecture: "埼玉県".into(),
+            start_fiscal_year: FiscalYear(2026),
+            implementation_plan: Some(ImplementationPlan {
+                title: None,
+                period: PlanPeriod {
+                    from: PeriodEdge::FiscalYear(FiscalYear(2026)),
+                    to: PeriodEdge::FiscalYear(FiscalYear(2027)),
+                },
+                adopted_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
+            }),
+            programs: codes
+                .iter()
+                .map(|c| ProgramEntry {
+                    code: c.parse().unwrap(),
+                    local_name: None,
+                    providers: vec![provider(Operation::Entrusted, Some("社会福祉協議会"))],
+                })
+                .collect(),
+            meetings: vec![Meeting {
+                kind: MeetingKind::SupportMeeting,
+                local_name: None,
+                legal_basis: None,
+                organiser: Some(Body {
+                    name: "新座市".into(),
+                    role: BodyRole::Municipality,
+                }),
+                conveners: vec![],
+                secretariat: vec![Body {
+                    name: "社会福祉協議会".into(),
+                    role: BodyRole::Contractor,
+                }],
+                cadence: vec![],
+                members: vec![Member {
+                    name: "社協".into(),
+                    role: Some(BodyRole::Contractor),
+                    confidentiality: Some(Confidentiality::SupportMeeting),
+                }],
+                note: None,
+            }],
+            options: Default::default(),
+            note: None,
+        }
+    }
+
+    fn rules(r: &MunicipalityReport) -> Vec<&'static str> {
+        r.violations
+            .iter()
+            .chain(&r.warnings)
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    fn without(m: &mut Municipality, code: &str) {
+        let c: ProgramCode = code.parse().unwrap();
+        m.programs.retain(|e| e.code != c);
+    }
+
+    #[test]
+    fn lawful_has_no_findings() {
+        let r = check(&lawful());
+        assert!(r.valid);
+        assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+        assert_eq!(r.pillars, Pillar::ALL.to_vec());
+    }
+
+    #[test]
+    fn structure_rules_fire_and_name_the_missing() {
+        let mut m = lawful();
+        without(&mut m, "2");
+        let r = check(&m);
+        assert_eq!(rules(&r), ["R-MUNI-PILLARS"]);
+        assert!(r.violations[0].message_en.contains("II"));
+
+        let mut m = lawful();
+        without(&mut m, "1-ro");
+        assert_eq!(rules(&check(&m)), ["R-MUNI-ITEM1-ALL"]);
+
+        let mut m = lawful();
+        without(&mut m, "3-ha");
+        assert_eq!(rules(&check(&m)), ["R-MUNI-ITEM3-ALL"]);
+
+        let mut m = lawful();
+        without(&mut m, "5");
+        assert_eq!(rules(&check(&m)), ["R-MUNI-ITEM6-WITH-5"]);
+        let mut m = lawful();
+        without(&mut m, "6");
+        assert_eq!(rules(&check(&m)), ["R-MUNI-ITEM6-WITH-5"]);
+        let mut m = lawful();
+        without(&mut m, "5");
+        without(&mut m, "6");
+        assert!(!rules(&check(&m)).contains(&"R-MUNI-ITEM6-WITH-5"));
+    }
+
+    #[test]
+    fn structure_rule_ids_come_from_the_law_data() {
+        let ids: Vec<&str> = STRUCTURE
+            .iter()
+            .map(|s| match s {
+                Structure::AllTogether { rule, .. }
+                | Structure::RunsWith { rule, .. }
+                | Structure::AllPillars { rule, .. } => *rule,
+            })
+            .collect();
+        assert!(ids.iter().all(|id| id.starts_with("R-MUNI-")));
+    }
+
+    #[test]
+    fn duplicate_program() {
+        let mut m = lawful();
+        let first = m.programs[0].clone();
+        m.programs.push(first);
+        assert_eq!(rules(&check(&m)), ["R-MUNI-PROGRAM-DUPLICATE"]);
+    }
+
+    #[test]
+    fn contractor_named_is_a_warning_only_for_entrusted() {
+        let mut m = lawful();
+        m.programs[0].providers = vec![provider(Operation::Entrusted, None)];
+        let r = check(&m);
+        assert!(r.valid);
+        assert_eq!(rules(&r), ["R-MUNI-CONTRACTOR-NAMED"]);
+        m.programs[0].providers = vec![provider(Operation::Direct, None)];
+        assert!(rules(&check(&m)).is_empty());
+        m.programs[0].providers = vec![provider(Operation::Subsidised, None)];
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn contractor_secrecy() {
+        let mut m = lawful();
+        m.programs[0].providers[0].contractor_confidentiality = Some(Confidentiality::ContractOnly);
+        assert_eq!(rules(&check(&m)), ["R-MUNI-CONTRACTOR-SECRECY"]);
+        m.programs[0].providers[0].contractor_confidentiality = Some(Confidentiality::Contractor);
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn support_meeting_organiser() {
+        let mut m = lawful();
+        m.meetings[0].organiser = Some(Body {
+            name: "社会福祉協議会".into(),
+            role: BodyRole::Contractor,
+        });
+        assert_eq!(rules(&check(&m)), ["R-MUNI-SM-ORGANISER"]);
+        // The same for both meetings held together; not for the 重層的支援会議 alone.
+        m.meetings[0].kind = MeetingKind::Combined;
+        assert_eq!(rules(&check(&m)), ["R-MUNI-SM-ORGANISER"]);
+        m.meetings[0].kind = MeetingKind::JusouMeeting;
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn support_meeting_member_secrecy() {
+        let mut m = lawful();
+        m.meetings[0].members[0].confidentiality = Some(Confidentiality::None);
+        assert_eq!(rules(&check(&m)), ["R-MUNI-SM-MEMBER-SECRECY"]);
+        m.meetings[0].members[0].confidentiality = Some(Confidentiality::PublicServant);
+        assert_eq!(rules(&check(&m)), ["R-MUNI-SM-MEMBER-SECRECY"]);
+        m.meetings[0].kind = MeetingKind::OtherStatutory;
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn plan_absent_is_a_warning() {
+        let mut m = lawful();
+        m.implementation_plan = None;
+        let r = check(&m);
+        assert!(r.valid);
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].rule, "R-MUNI-PLAN-ABSENT");
+        assert_eq!(r.warnings[0].citation, Some("社会福祉法第106条の5"));
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> PeriodEdge {
+        PeriodEdge::Day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn with_period(from: PeriodEdge, to: PeriodEdge) -> Municipality {
+        let mut m = lawful();
+        if let Some(p) = m.implementation_plan.as_mut() {
+            p.period = PlanPeriod { from, to };
+        }
+        m
+    }
+
+    #[test]
+    fn plan_fiscal_year_boundaries() {
+        let ok = with_period(day(2026, 4, 1), day(2028, 3, 31));
+        assert!(rules(&check(&ok)).is_empty());
+        let bad = with_period(day(2026, 4, 2), day(2028, 3, 31));
+        assert_eq!(rules(&check(&bad)), ["R-MUNI-PLAN-FY-BOUNDARY"]);
+        let bad = with_period(day(2026, 4, 1), day(2027, 12, 31));
+        assert_eq!(rules(&check(&bad)), ["R-MUNI-PLAN-FY-BOUNDARY"]);
+    }
+
+    #[test]
+    fn plan_order() {
+        let bad = with_period(
+            PeriodEdge::FiscalYear(FiscalYear(2027)),
+            PeriodEdge::FiscalYear(FiscalYear(2026)),
+        );
+        assert_eq!(rules(&check(&bad)), ["R-MUNI-PLAN-ORDER"]);
+        // A one-year plan is fine.
+        let one = with_period(
+            PeriodEdge::FiscalYear(FiscalYear(2026)),
+            PeriodEdge::FiscalYear(FiscalYear(2026)),
+        );
+        assert!(rules(&check(&one)).is_empty());
+    }
+
+    #[test]
+    fn plan_adopted_late() {
+        let mut m = lawful();
+        if let Some(p) = m.implementation_plan.as_mut() {
+            p.adopted_on = chrono::NaiveDate::from_ymd_opt(2028, 4, 1);
+        }
+        assert_eq!(rules(&check(&m)), ["R-MUNI-PLAN-ADOPTED-LATE"]);
+        if let Some(p) = m.implementation_plan.as_mut() {
+            p.adopted_on = chrono::NaiveDate::from_ymd_opt(2028, 3, 31);
+        }
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn plan_before_start_and_start_before_law() {
+        let m = with_period(
+            PeriodEdge::FiscalYear(FiscalYear(2025)),
+            PeriodEdge::FiscalYear(FiscalYear(2027)),
+        );
+        assert_eq!(rules(&check(&m)), ["R-MUNI-PLAN-BEFORE-START"]);
+
+        let mut m = lawful();
+        m.start_fiscal_year = FiscalYear(2020);
+        assert_eq!(rules(&check(&m)), ["R-MUNI-START-BEFORE-LAW"]);
+        m.start_fiscal_year = FiscalYear(2021);
+        assert!(rules(&check(&m)).is_empty());
+    }
+
+    #[test]
+    fn json_entry_point_reports_structural_errors() {
+        let e = check_json(r#"{"code": "112305"}"#).unwrap_err();
+        assert_eq!(e.errors[0].code, "JUSOU-E-JSON-003");
+        let e = check_json("{").unwrap_err();
+        assert_eq!(e.errors[0].code, "JUSOU-E-JSON-001");
+    }
+
+    #[test]
+    fn wareki_and_japanese_labels_are_read() {
+        let r = check_json(
+            r#"{"code": "132250", "name": "稲城市", "prefecture": "東京都",
+                "start_fiscal_year": "令和6年度",
+                "implementation_plan": {"period": {"from": "令和6年度", "to": 2029},
+                                        "adopted_on": "令和6年3月1日"},
+                "programs": [{"code": "第1号イ", "providers": [{"name": "x", "operation": ["委託", "補助"], "contractor": "社協"}]}],
+                "meetings": [{"kind": "support_meeting", "cadence": ["毎月", "随時"]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(r.programs, [ProgramCode::Item1I]);
+        let e = check_json(
+            r#"{"code": "132250", "name": "稲城市", "prefecture": "東京都",
+                "start_fiscal_year": 2024, "programs": [],
+                "implementation_plan": {"period": {"from": "令和6年4月", "to": 2029}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.errors[0].path, "/implementation_plan/period/from");
+    }
+}

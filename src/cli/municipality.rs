@@ -1,57 +1,52 @@
 //! `jusou municipality M.json`: a 実施体制 checked against the law, as a table of who runs each
 //! program, how and where, with the findings. `--compare A.json B.json` puts two side by side.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jusou_core::law::{self, ProgramCode};
 use jusou_core::municipality::{Compiled, Provider};
-use jusou_core::{Error, Errors};
+use jusou_core::Errors;
 
 use super::{pad, print_findings, read_input, width, Out};
 
 /// Options of `jusou municipality`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The 実施体制 file (two with --compare).
-    #[arg(required = true, num_args = 1..=2)]
-    files: Vec<PathBuf>,
+    /// The 実施体制 file.
+    #[arg(required_unless_present = "compare", conflicts_with = "compare")]
+    file: Option<PathBuf>,
     /// Compare two municipalities side by side.
-    #[arg(long)]
-    compare: bool,
+    #[arg(long, num_args = 2, value_names = ["A.json", "B.json"])]
+    compare: Option<Vec<PathBuf>>,
+}
+
+fn load(path: &Path) -> Result<Compiled, Errors> {
+    read_input(path).and_then(|s| Compiled::from_json(&s))
 }
 
 /// Check one file, or compare two.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
-    let loaded: Vec<Compiled> = args
-        .files
-        .iter()
-        .map(|p| read_input(p).and_then(|s| Compiled::from_json(&s)))
-        .collect::<Result<_, _>>()?;
-    match (args.compare, loaded.as_slice()) {
-        (false, [one]) => {
-            if out.json {
-                out.print_json(one.report());
-            } else {
-                print_one(one);
-            }
-            Ok(())
-        }
-        (true, [a, b]) => {
+    match (args.file, args.compare.as_deref()) {
+        (_, Some([a, b])) => {
+            let (a, b) = (load(a)?, load(b)?);
             if out.json {
                 out.print_json(&serde_json::json!({ "reports": [a.report(), b.report()] }));
             } else {
-                print_compare(a, b);
+                print_compare(&a, &b);
             }
-            Ok(())
         }
-        _ => Err(Error::new(
-            "JUSOU-E-CLI-001",
-            "",
-            "ファイルは1つ（比較は --compare で2つ）指定してください",
-            "give one file, or two with --compare",
-        )
-        .into()),
+        (Some(file), _) => {
+            let one = load(&file)?;
+            if out.json {
+                out.print_json(one.report());
+            } else {
+                print_one(&one);
+            }
+        }
+        // clap enforces one file or two with --compare.
+        _ => {}
     }
+    Ok(())
 }
 
 fn provider_line(p: &Provider) -> String {
@@ -77,6 +72,39 @@ fn provider_line(p: &Provider) -> String {
         s.push_str(&format!(" 所管: {}", p.section.join("、")));
     }
     s
+}
+
+/// A compare cell: name and operation, cut to `max` display columns.
+fn short_line(p: &Provider, max: usize) -> String {
+    let mut s = p.name.clone();
+    if !p.operation.is_empty() {
+        let ops: Vec<&str> = p.operation.iter().map(|o| o.name_ja()).collect();
+        s.push_str(&format!(" [{}]", ops.join("・")));
+    }
+    cut(&s, max)
+}
+
+fn cut(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for ch in s.chars() {
+        if width(&out) + width(ch.encode_utf8(&mut [0; 4])) + 1 > max {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+fn compare_lines(c: &Compiled, code: ProgramCode, max: usize) -> Vec<String> {
+    match c.entry(code) {
+        None => vec!["—".to_owned()],
+        Some(e) if e.providers.is_empty() => vec!["実施".to_owned()],
+        Some(e) => e.providers.iter().map(|p| short_line(p, max)).collect(),
+    }
 }
 
 fn program_lines(c: &Compiled, code: ProgramCode) -> Vec<String> {
@@ -155,6 +183,12 @@ fn print_one(c: &Compiled) {
                 .as_ref()
                 .map(|o| format!(" 組織: {}", o.name))
                 .unwrap_or_default();
+            let conv: Vec<&str> = mt.conveners.iter().map(|b| b.name.as_str()).collect();
+            let conv = if conv.is_empty() {
+                String::new()
+            } else {
+                format!(" 招集: {}", conv.join("、"))
+            };
             let sec: Vec<&str> = mt.secretariat.iter().map(|b| b.name.as_str()).collect();
             let sec = if sec.is_empty() {
                 String::new()
@@ -162,7 +196,7 @@ fn print_one(c: &Compiled) {
                 format!(" 事務局: {}", sec.join("、"))
             };
             println!(
-                "  {name} 〔{}〕 {}{org}{sec}",
+                "  {name} 〔{}〕 {}{org}{conv}{sec}",
                 mt.kind.name_ja(),
                 cad.join("・")
             );
@@ -185,20 +219,28 @@ fn print_compare(a: &Compiled, b: &Compiled) {
         format_args!("B: {}", b.municipality().name)
     );
     for p in law::taxonomy() {
-        let la = program_lines(a, p.code);
-        let lb = program_lines(b, p.code);
+        let la = compare_lines(a, p.code, COL - 1);
+        let lb = compare_lines(b, p.code, COL);
         let n = la.len().max(lb.len());
         for i in 0..n {
             let left = la.get(i).map(String::as_str).unwrap_or("");
             let right = lb.get(i).map(String::as_str).unwrap_or("");
             let code = if i == 0 { p.code.as_str() } else { "" };
-            // Long cells push the right column: keep at least one space between.
-            let left = if width(left) >= COL {
-                format!("{left} ")
-            } else {
-                pad(left, COL)
-            };
+            let left = pad(left, COL);
             println!("{} {left} {right}", pad(code, 17));
+        }
+    }
+    println!();
+    println!("会議 / meetings");
+    for (tag, c) in [("A", a), ("B", b)] {
+        for mt in &c.municipality().meetings {
+            let cad: Vec<&str> = mt.cadence.iter().map(|x| x.name_ja()).collect();
+            let name = mt.local_name.as_deref().unwrap_or(mt.kind.name_ja());
+            println!(
+                "  {tag}: {name} 〔{}〕 {}",
+                mt.kind.name_ja(),
+                cad.join("・")
+            );
         }
     }
     println!();

@@ -1,6 +1,18 @@
 //! A municipality's 実施体制 and the identifiers every record carries: the model
 //! ([`Municipality`]), its check against the law ([`check`], [`check_json`]) and a compiled
 //! handle ([`Compiled`]) that routing, meetings and plans ask many questions of.
+//!
+//! Choices (where the law and the sources leave room):
+//! - Structural input errors (bad JSON, unknown program code, bad 団体コード, unknown field) are
+//!   [`crate::Errors`]; law findings are in [`MunicipalityReport`] (`valid: false`, exit 0).
+//! - Facts the source does not give are left out, and silence never counts as a breach: a
+//!   支援会議 member or a contractor with no recorded confidentiality basis is bound by law
+//!   (第106条の6第5項 / 第106条の4第5項); only a recorded *other* basis is a violation.
+//! - An entrusted provider with no named contractor is a warning (R-MUNI-CONTRACTOR-NAMED): the
+//!   public plans often say only "委託", and the duty of secrecy binds the contractor regardless.
+//! - 第5号 and 第6号 must appear together, in either direction (R-MUNI-ITEM6-WITH-5).
+//! - A 支援会議 with no recorded organiser is not a finding (the statute makes the municipality
+//!   its organiser); a recorded non-municipal organiser is (R-MUNI-SM-ORGANISER).
 
 mod check;
 mod code;

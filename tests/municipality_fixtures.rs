@@ -111,3 +111,122 @@ fn the_schema_is_published() {
         );
     }
 }
+
+/// A small validator for the subset of JSON Schema that schemars emits ($ref, type, properties,
+/// required, additionalProperties, items, anyOf, oneOf, const, enum, minimum): enough to check
+/// that the published schema accepts the seed fixtures, without a heavy dependency.
+fn validate(root: &Value, schema: &Value, v: &Value, at: &str, errs: &mut Vec<String>) {
+    let Some(s) = schema.as_object() else { return };
+    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        validate(root, &root["$defs"][name], v, at, errs);
+    }
+    if let Some(t) = s.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(x) => vec![x.as_str()],
+            Value::Array(xs) => xs.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "string" => v.is_string(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            "array" => v.is_array(),
+            "object" => v.is_object(),
+            "null" => v.is_null(),
+            _ => true,
+        });
+        if !ok {
+            errs.push(format!("{at}: not {types:?}"));
+            return;
+        }
+    }
+    if let Some(c) = s.get("const") {
+        if c != v {
+            errs.push(format!("{at}: not {c}"));
+        }
+    }
+    if let Some(e) = s.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            errs.push(format!("{at}: not in enum"));
+        }
+    }
+    if let (Some(m), Some(n)) = (s.get("minimum").and_then(Value::as_f64), v.as_f64()) {
+        if n < m {
+            errs.push(format!("{at}: below minimum"));
+        }
+    }
+    let matching = |alts: &Vec<Value>| {
+        alts.iter()
+            .filter(|a| {
+                let mut e = Vec::new();
+                validate(root, a, v, at, &mut e);
+                e.is_empty()
+            })
+            .count()
+    };
+    if let Some(alts) = s.get("anyOf").and_then(Value::as_array) {
+        if matching(alts) == 0 {
+            errs.push(format!("{at}: matches no anyOf branch"));
+        }
+    }
+    if let Some(alts) = s.get("oneOf").and_then(Value::as_array) {
+        if matching(alts) != 1 {
+            errs.push(format!("{at}: does not match exactly one oneOf branch"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        let props = s.get("properties").and_then(Value::as_object);
+        for req in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !obj.contains_key(req.as_str().unwrap_or("")) {
+                errs.push(format!("{at}: missing {req}"));
+            }
+        }
+        for (k, val) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(ps) => validate(root, ps, val, &format!("{at}/{k}"), errs),
+                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errs.push(format!("{at}: unknown property {k}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (s.get("items"), v.as_array()) {
+        for (i, x) in arr.iter().enumerate() {
+            validate(root, items, x, &format!("{at}/{i}"), errs);
+        }
+    }
+}
+
+#[test]
+fn the_schema_validates_the_seed_fixtures() {
+    let schema = jusou_core::schema::get("Municipality").unwrap();
+    for name in ["koshigaya", "toyokawa", "niiza", "inagi"] {
+        let path = dir().join(format!("{name}.json"));
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut errs = Vec::new();
+        validate(&schema, &schema, &v, "", &mut errs);
+        assert!(errs.is_empty(), "{}: {errs:?}", path.display());
+    }
+    // And it is strict: an unknown field is rejected.
+    let path = dir().join("invalid/unknown-field.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut errs = Vec::new();
+    validate(&schema, &schema, &v, "", &mut errs);
+    assert!(errs.iter().any(|e| e.contains("operaton")), "{errs:?}");
+    // And each report validates against the output schema.
+    let out_schema = jusou_core::schema::get("MunicipalityReport").unwrap();
+    for name in ["koshigaya", "toyokawa", "niiza", "inagi"] {
+        let report = run(&dir().join(format!("{name}.json")));
+        let mut errs = Vec::new();
+        validate(&out_schema, &out_schema, &report, "", &mut errs);
+        assert!(errs.is_empty(), "{name} report: {errs:?}");
+    }
+}

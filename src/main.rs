@@ -29,6 +29,8 @@ enum Command {
     Funding(cli::funding::Args),
     /// Replay a case's event log: state, next steps, deadlines, violations (支援プラン).
     Plan(cli::plan::Args),
+    /// Check a municipality's 実施体制 against the law; --compare two (実施体制の確認・比較).
+    Municipality(cli::municipality::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
     /// Route a consultation: 多機関協働, アウトリーチ, 参加支援, first meeting (相談の振り分け).
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
         Command::Plan(a) => cli::plan::run(a, out),
+        Command::Municipality(a) => cli::municipality::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
         Command::Route(a) => cli::route::run(a, out),
         Command::Batch(a) => match cli::batch::run(a) {

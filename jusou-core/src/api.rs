@@ -45,6 +45,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "PlanLog: replay a case's event log: state, next steps, deadlines, violations",
     ),
     (
+        "check_municipality",
+        "Municipality: check a 実施体制 against 社会福祉法第106条の4〜第106条の6",
+    ),
+    (
         "meeting",
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
@@ -120,6 +124,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "meeting" => encode(&crate::meeting::check_json(input)?),
         "route" => encode(&crate::routing::route_json(input)?),
         "plan" => encode(&crate::plan::replay_json(input)?),
+        "check_municipality" => encode(&crate::municipality::check_json(input)?),
         "schema" => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)

@@ -30,6 +30,14 @@ pub const NAMES: &[(&str, &str)] = &[
         "state, next events, deadlines and violations (output of `plan`)",
     ),
     (
+        "Municipality",
+        "a municipality's 実施体制 (input of `municipality`)",
+    ),
+    (
+        "MunicipalityReport",
+        "a 実施体制 checked against the law (output of `municipality`)",
+    ),
+    (
         "Errors",
         "the error list every entry point returns on bad input",
     ),
@@ -51,6 +59,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "PlanLog" => to_value::<crate::plan::PlanLog>(),
         "PlanReport" => to_value::<crate::plan::PlanReport>(),
+        "Municipality" => to_value::<crate::municipality::Municipality>(),
+        "MunicipalityReport" => to_value::<crate::municipality::MunicipalityReport>(),
         "Errors" => to_value::<crate::error::Errors>(),
         "Case" => to_value::<crate::case::Case>(),
         "RouteDecision" => to_value::<crate::routing::RouteDecision>(),

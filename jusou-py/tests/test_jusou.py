@@ -127,3 +127,9 @@ def test_route_niiza_model():
     case = (FIXTURES / "cases" / "niiza-8050-model.json").read_text("utf-8")
     d = jusou.route(case)
     assert (d["multi_agency"], d["outreach"], d["first_meeting"]) == (True, True, "support_meeting")
+
+
+@pytest.mark.parametrize("name", ["koshigaya", "toyokawa", "niiza", "inagi"])
+def test_seed_municipalities_are_valid(name):
+    report = jusou.check_municipality((FIXTURES / "municipalities" / f"{name}.json").read_text("utf-8"))
+    assert report["valid"] is True, report["violations"]

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod date;
 pub mod funding;
 pub mod meeting;
+pub mod municipality;
 pub mod plan;
 pub mod route;
 pub mod schema;

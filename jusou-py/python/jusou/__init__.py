@@ -30,6 +30,7 @@ __all__ = [
     "meeting",
     "route",
     "plan",
+    "check_municipality",
 ]
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
@@ -231,6 +232,15 @@ def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None
     if isinstance(value, dict) and as_of is not None:
         value = dict(value, as_of=_date_text(as_of, "/as_of"))
     return _call("plan", value)
+
+
+def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+    """Check a municipality's 実施体制 against 社会福祉法第106条の4〜第106条の6.
+
+    ``m`` is a ``Municipality`` (``jusou.schema("Municipality")``) as a dict or JSON text. The
+    report has ``valid``, ``violations`` and ``warnings`` (each rule with its citation).
+    """
+    return _call("check_municipality", _input(m))
 
 
 def schema(name: str) -> Dict[str, Any]:

@@ -1,0 +1,232 @@
+//! Every vector under `fixtures/municipalities/` through the core JSON entry point, compared
+//! exactly with its `.expected.json` (what `jusou municipality --json` prints).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/municipalities")
+}
+
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.ends_with(".json") && !n.ends_with(".expected.json")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn run(path: &Path) -> Value {
+    let input = std::fs::read_to_string(path).unwrap();
+    match jusou_core::municipality::check_json(&input) {
+        Ok(report) => serde_json::to_value(report).unwrap(),
+        Err(errors) => serde_json::to_value(errors).unwrap(),
+    }
+}
+
+fn expected(path: &Path) -> Value {
+    let exp = path.with_extension("expected.json");
+    let text = std::fs::read_to_string(&exp)
+        .unwrap_or_else(|e| panic!("{}: no expected file: {e}", exp.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_vector_matches_its_expected_output() {
+    let mut n = 0;
+    for sub in [dir(), dir().join("invalid")] {
+        for path in inputs(&sub) {
+            assert_eq!(run(&path), expected(&path), "{}", path.display());
+            n += 1;
+        }
+    }
+    assert!(n >= 16, "only {n} vectors");
+}
+
+#[test]
+fn the_four_seed_municipalities_are_valid() {
+    for name in ["koshigaya", "toyokawa", "niiza", "inagi"] {
+        let path = dir().join(format!("{name}.json"));
+        let out = run(&path);
+        assert_eq!(out["valid"], Value::Bool(true), "{}", path.display());
+        assert_eq!(
+            out["violations"],
+            Value::Array(vec![]),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+/// Each invalid variant breaks exactly one rule: one distinct rule id among its findings, or one
+/// distinct error code when the input is structurally invalid.
+#[test]
+fn each_invalid_variant_breaks_exactly_one_rule() {
+    let paths = inputs(&dir().join("invalid"));
+    assert!(paths.len() >= 12, "only {} invalid variants", paths.len());
+    for path in paths {
+        let out = run(&path);
+        let mut ids: Vec<String> = if let Some(errors) = out["errors"].as_array() {
+            errors
+                .iter()
+                .map(|e| e["code"].as_str().unwrap().to_owned())
+                .collect()
+        } else {
+            let v = out["violations"].as_array().unwrap();
+            let w = out["warnings"].as_array().unwrap();
+            v.iter()
+                .chain(w)
+                .map(|f| f["rule"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 1, "{}: {ids:?}", path.display());
+    }
+}
+
+#[test]
+fn the_schema_is_published() {
+    for name in ["Municipality", "MunicipalityReport"] {
+        let s = jusou_core::schema::get(name).unwrap();
+        assert_eq!(s["title"], name);
+    }
+    let s = jusou_core::schema::get("Municipality").unwrap();
+    for field in [
+        "code",
+        "name",
+        "prefecture",
+        "start_fiscal_year",
+        "programs",
+    ] {
+        assert!(
+            s["required"].as_array().unwrap().iter().any(|f| f == field),
+            "{field} not required"
+        );
+    }
+}
+
+/// A small validator for the subset of JSON Schema that schemars emits ($ref, type, properties,
+/// required, additionalProperties, items, anyOf, oneOf, const, enum, minimum): enough to check
+/// that the published schema accepts the seed fixtures, without a heavy dependency.
+fn validate(root: &Value, schema: &Value, v: &Value, at: &str, errs: &mut Vec<String>) {
+    let Some(s) = schema.as_object() else { return };
+    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        validate(root, &root["$defs"][name], v, at, errs);
+    }
+    if let Some(t) = s.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(x) => vec![x.as_str()],
+            Value::Array(xs) => xs.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "string" => v.is_string(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            "array" => v.is_array(),
+            "object" => v.is_object(),
+            "null" => v.is_null(),
+            _ => true,
+        });
+        if !ok {
+            errs.push(format!("{at}: not {types:?}"));
+            return;
+        }
+    }
+    if let Some(c) = s.get("const") {
+        if c != v {
+            errs.push(format!("{at}: not {c}"));
+        }
+    }
+    if let Some(e) = s.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            errs.push(format!("{at}: not in enum"));
+        }
+    }
+    if let (Some(m), Some(n)) = (s.get("minimum").and_then(Value::as_f64), v.as_f64()) {
+        if n < m {
+            errs.push(format!("{at}: below minimum"));
+        }
+    }
+    let matching = |alts: &Vec<Value>| {
+        alts.iter()
+            .filter(|a| {
+                let mut e = Vec::new();
+                validate(root, a, v, at, &mut e);
+                e.is_empty()
+            })
+            .count()
+    };
+    if let Some(alts) = s.get("anyOf").and_then(Value::as_array) {
+        if matching(alts) == 0 {
+            errs.push(format!("{at}: matches no anyOf branch"));
+        }
+    }
+    if let Some(alts) = s.get("oneOf").and_then(Value::as_array) {
+        if matching(alts) != 1 {
+            errs.push(format!("{at}: does not match exactly one oneOf branch"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        let props = s.get("properties").and_then(Value::as_object);
+        for req in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !obj.contains_key(req.as_str().unwrap_or("")) {
+                errs.push(format!("{at}: missing {req}"));
+            }
+        }
+        for (k, val) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(ps) => validate(root, ps, val, &format!("{at}/{k}"), errs),
+                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errs.push(format!("{at}: unknown property {k}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (s.get("items"), v.as_array()) {
+        for (i, x) in arr.iter().enumerate() {
+            validate(root, items, x, &format!("{at}/{i}"), errs);
+        }
+    }
+}
+
+#[test]
+fn the_schema_validates_the_seed_fixtures() {
+    let schema = jusou_core::schema::get("Municipality").unwrap();
+    for name in ["koshigaya", "toyokawa", "niiza", "inagi"] {
+        let path = dir().join(format!("{name}.json"));
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut errs = Vec::new();
+        validate(&schema, &schema, &v, "", &mut errs);
+        assert!(errs.is_empty(), "{}: {errs:?}", path.display());
+    }
+    // And it is strict: an unknown field is rejected.
+    let path = dir().join("invalid/unknown-field.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut errs = Vec::new();
+    validate(&schema, &schema, &v, "", &mut errs);
+    assert!(errs.iter().any(|e| e.contains("operaton")), "{errs:?}");
+    // And each report validates against the output schema.
+    let out_schema = jusou_core::schema::get("MunicipalityReport").unwrap();
+    for name in ["koshigaya", "toyokawa", "niiza", "inagi"] {
+        let report = run(&dir().join(format!("{name}.json")));
+        let mut errs = Vec::new();
+        validate(&out_schema, &out_schema, &report, "", &mut errs);
+        assert!(errs.is_empty(), "{name} report: {errs:?}");
+    }
+}

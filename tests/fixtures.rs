@@ -83,3 +83,29 @@ fn every_vector_matches_its_expected_output() {
     );
     assert!(checked >= 30, "only {checked} vectors found");
 }
+
+#[test]
+fn route_many_gives_the_same_answers_as_route_one_by_one() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let mut files = Vec::new();
+    inputs(&dir, &mut files);
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    let batch = format!("[{}]", texts.join(","));
+    let many: Vec<Value> =
+        serde_json::from_str(&jusou_core::api::call("route_many", &batch).unwrap()).unwrap();
+    assert_eq!(many.len(), texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        let one: Value = match jusou_core::api::call("route", text) {
+            Ok(out) => serde_json::from_str(&out).unwrap(),
+            Err(errors) => serde_json::to_value(&errors).unwrap(),
+        };
+        assert_eq!(many[i], one, "{}", files[i].display());
+    }
+    // A batch that is not an array is an input error; an empty batch is an empty answer.
+    assert!(jusou_core::api::call("route_many", "{}").is_err());
+    assert_eq!(jusou_core::api::call("route_many", "[]").unwrap(), "[]");
+}

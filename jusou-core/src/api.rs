@@ -41,6 +41,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "Case: 包括的相談支援, 多機関協働, アウトリーチ, 参加支援 and the first meeting",
     ),
     (
+        "route_many",
+        "[Case, …]: one decision per case, or {\"errors\": […]} for a bad one (the batch goes on)",
+    ),
+    (
         "plan",
         "PlanLog: replay a case's event log: state, next steps, deadlines, violations",
     ),
@@ -123,6 +127,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         }
         "meeting" => encode(&crate::meeting::check_json(input)?),
         "route" => encode(&crate::routing::route_json(input)?),
+        "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         "schema" => {
@@ -140,6 +145,27 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
             .into())
         }
     }
+}
+
+/// One decision per case of a JSON array; a bad case gives `{"errors": [...]}` in its place (its
+/// paths point into that case) and the rest are still decided. Each case is read exactly as
+/// `route` reads it, so a batch and single calls give identical answers.
+fn route_many(input: &str) -> Result<String, Errors> {
+    let cases: Vec<&serde_json::value::RawValue> = decode(input)?;
+    let mut out = String::with_capacity(input.len());
+    out.push('[');
+    for (i, case) in cases.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let item = match crate::routing::route_json(case.get()) {
+            Ok(decision) => encode(&decision)?,
+            Err(errors) => errors_json(&errors),
+        };
+        out.push_str(&item);
+    }
+    out.push(']');
+    Ok(out)
 }
 
 /// Errors as the JSON text bindings hand to their host (`{"errors": [...]}`).

@@ -325,7 +325,7 @@ fn classify_data(mut path: String, msg: &str) -> Error {
 /// assert_eq!(err.errors[0].code, "JUSOU-E-JSON-002");
 /// assert_eq!(err.errors[0].path, "/age");
 /// ```
-pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Errors> {
+pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
     // Trailing characters after the value are a syntax error too.

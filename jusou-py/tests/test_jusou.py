@@ -133,3 +133,16 @@ def test_route_niiza_model():
 def test_seed_municipalities_are_valid(name):
     report = jusou.check_municipality((FIXTURES / "municipalities" / f"{name}.json").read_text("utf-8"))
     assert report["valid"] is True, report["violations"]
+
+
+def test_route_many_matches_single_routes_and_survives_bad_items():
+    paths = sorted((FIXTURES / "cases").glob("*.json"))
+    paths = [p for p in paths if not p.name.endswith(".expected.json")]
+    cases = [json.loads(p.read_text("utf-8")) for p in paths]
+    out = jusou.route_many(cases + [{"id": "bad"}, {"x": object()}])
+    assert len(out) == len(cases) + 2
+    for p, got in zip(paths, out):
+        assert got == json.loads(p.with_name(p.name[:-5] + ".expected.json").read_text("utf-8")), p.name
+    assert out[-2]["errors"] and out[-1]["errors"]
+    with pytest.raises(jusou.ValidationError):
+        jusou.route_many("not a list")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Sequence, Union
 
 from . import _jusou
 
@@ -29,6 +29,7 @@ __all__ = [
     "schema",
     "meeting",
     "route",
+    "route_many",
     "plan",
     "check_municipality",
 ]
@@ -220,6 +221,45 @@ def route(
         if as_of is not None:
             value["as_of"] = _date_text(as_of, "/as_of")
     return _call("route", value)
+
+
+def route_many(cases: Sequence[Union[Dict[str, Any], str]]) -> List[Dict[str, Any]]:
+    """Route many cases in one native call (the GIL is released while the core works).
+
+    Returns one item per case, in order: the decision, or ``{"errors": [...]}`` for a bad case —
+    one bad case does not fail the batch. Items may be dicts or JSON text.
+
+    >>> out = jusou.route_many([{"id": "bad", "received_on": "2026-02-30", "household": []}])
+    >>> out[0]["errors"][0]["code"]
+    'JUSOU-E-DATE-002'
+    """
+    if isinstance(cases, (str, bytes, dict)):
+        raise ValidationError(
+            [
+                {
+                    "code": "JUSOU-E-JSON-002",
+                    "path": "",
+                    "message_ja": "route_many にはケースの並び（list）を渡してください",
+                    "message_en": "route_many takes a sequence (list) of cases",
+                    "citation": None,
+                }
+            ]
+        )
+    parts = []
+    for case in cases:
+        if isinstance(case, str):
+            parts.append(case)
+        else:
+            try:
+                parts.append(_json.dumps(case, ensure_ascii=False))
+            except (TypeError, ValueError) as exc:
+                # An item that is not JSON becomes that item's error; the batch goes on.
+                parts.append(_json.dumps(f"not JSON: {exc}"))
+    ok, out = _jusou.call("route_many", "[" + ",".join(parts) + "]")
+    value = _json.loads(out)
+    if not ok:
+        raise ValidationError(value["errors"])
+    return value
 
 
 def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None) -> Dict[str, Any]:

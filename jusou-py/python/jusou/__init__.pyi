@@ -1,7 +1,7 @@
 """Type stubs for the jusou package."""
 
 import datetime
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Sequence, Union
 
 DateLike = Union[datetime.date, str]
 
@@ -23,3 +23,4 @@ def route(
 ) -> Dict[str, Any]: ...
 def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = ...) -> Dict[str, Any]: ...
 def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...
+def route_many(cases: Sequence[Union[Dict[str, Any], str]]) -> List[Dict[str, Any]]: ...

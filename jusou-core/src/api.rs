@@ -130,6 +130,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
+        #[cfg(feature = "schema")]
         "schema" => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)

@@ -23,6 +23,7 @@ pub mod municipality;
 pub mod plan;
 pub mod routing;
 pub mod rule;
+#[cfg(feature = "schema")]
 pub mod schema;
 
 pub use error::{Error, Errors};

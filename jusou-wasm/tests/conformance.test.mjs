@@ -75,3 +75,16 @@ test("bad input throws Error with .errors", () => {
     (e) => e instanceof Error && e.errors[0].code === "JUSOU-E-DATE-003" && "path" in e.errors[0],
   );
 });
+
+test("schemas ship beside the module, not inside it", () => {
+  const dir = join(root, "target", "wasm-pkg", "schemas");
+  const names = readdirSync(dir).filter((n) => n.endsWith(".json"));
+  for (const name of ["Case", "MeetingCheck", "PlanLog", "Municipality", "RouteDecision"]) {
+    assert.ok(names.includes(`${name}.json`), name);
+    assert.equal(JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")).title, name);
+  }
+  assert.throws(
+    () => jusou.call("schema", "Case"),
+    (e) => e.errors[0].code === "JUSOU-E-API-001",
+  );
+});

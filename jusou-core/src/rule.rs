@@ -24,7 +24,7 @@ impl Rule {
     /// This rule as a finding with its standing message.
     pub const fn finding(&self) -> Finding {
         Finding {
-            rule: self.id,
+            rule: Cow::Borrowed(self.id),
             citation: self.citation,
             message_ja: Cow::Borrowed(self.ja),
             message_en: Cow::Borrowed(self.en),
@@ -34,7 +34,7 @@ impl Rule {
     /// This rule as a finding with a message that names the particulars of the case.
     pub fn finding_with(&self, ja: String, en: String) -> Finding {
         Finding {
-            rule: self.id,
+            rule: Cow::Borrowed(self.id),
             citation: self.citation,
             message_ja: Cow::Owned(ja),
             message_en: Cow::Owned(en),
@@ -42,11 +42,24 @@ impl Rule {
     }
 }
 
+impl From<Rule> for Finding {
+    fn from(r: Rule) -> Self {
+        r.finding()
+    }
+}
+
+impl Finding {
+    /// The rule id as a `&str`.
+    pub fn rule_id(&self) -> &str {
+        &self.rule
+    }
+}
+
 /// A rule that fired: a reason, a violation, an obligation or a warning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Finding {
-    /// The rule's stable id.
-    pub rule: &'static str,
+    /// The rule's stable id (a library rule's, or a municipality-defined criterion's).
+    pub rule: Cow<'static, str>,
     /// The article it rests on, where there is one.
     pub citation: Option<&'static str>,
     /// Japanese text.

@@ -51,14 +51,14 @@ fn run(v: &Value) -> MeetingDecision {
 }
 
 /// Every rule id that appears anywhere in the decision.
-fn fired(d: &MeetingDecision) -> BTreeSet<&'static str> {
-    let mut s: BTreeSet<&'static str> = BTreeSet::new();
-    s.extend(d.excluded.iter().map(|e| e.reason.rule));
-    s.extend(d.obligations.iter().map(|f| f.rule));
-    s.extend(d.violations.iter().map(|f| f.rule));
-    s.extend(d.reasons.iter().map(|f| f.rule));
+fn fired(d: &MeetingDecision) -> BTreeSet<&str> {
+    let mut s: BTreeSet<&str> = BTreeSet::new();
+    s.extend(d.excluded.iter().map(|e| &*e.reason.rule));
+    s.extend(d.obligations.iter().map(|f| &*f.rule));
+    s.extend(d.violations.iter().map(|f| &*f.rule));
+    s.extend(d.reasons.iter().map(|f| &*f.rule));
     if let Some(f) = &d.fallback {
-        s.insert(f.reason.rule);
+        s.insert(&f.reason.rule);
     }
     s
 }
@@ -332,7 +332,7 @@ fn statutory_member() {
     let ex: Vec<_> = d
         .excluded
         .iter()
-        .map(|e| (e.member.as_str(), e.reason.rule))
+        .map(|e| (e.member.as_str(), e.reason.rule_id()))
         .collect();
     assert_eq!(ex, [("s2", R_STATUTORY_MEMBER.id)]);
     assert_eq!(

@@ -187,7 +187,7 @@ pub fn check(m: &Municipality) -> MunicipalityReport {
 
 fn finding(rule: &'static str, citation: &'static str, ja: String, en: String) -> Finding {
     Finding {
-        rule,
+        rule: Cow::Borrowed(rule),
         citation: Some(citation),
         message_ja: Cow::Owned(ja),
         message_en: Cow::Owned(en),
@@ -567,11 +567,11 @@ mod tests {
         }
     }
 
-    fn rules(r: &MunicipalityReport) -> Vec<&'static str> {
+    fn rules(r: &MunicipalityReport) -> Vec<&str> {
         r.violations
             .iter()
             .chain(&r.warnings)
-            .map(|f| f.rule)
+            .map(|f| f.rule_id())
             .collect()
     }
 

@@ -57,7 +57,15 @@ fn broke(v: &Value) -> Vec<(usize, &'static str)> {
     run(v)
         .violations
         .iter()
-        .map(|x| (x.event_index, x.finding.rule))
+        .map(|x| {
+            // Plan findings are always library rules: name them by their static id.
+            let id = super::rules::ALL
+                .iter()
+                .map(|r| r.id)
+                .find(|id| *id == x.finding.rule_id())
+                .unwrap_or("<not a plan rule>");
+            (x.event_index, id)
+        })
         .collect()
 }
 

@@ -63,41 +63,8 @@ impl FirstMeeting {
     }
 }
 
-/// A reason: a rule that fired. Same shape as [`Finding`]; the rule id is owned where a
-/// municipality's criterion (whose id is the municipality's) fired.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Reason {
-    /// The rule's stable id (`R-ROUTE-…`, or a municipality criterion's id).
-    pub rule: Cow<'static, str>,
-    /// The article it rests on, where there is one.
-    pub citation: Option<&'static str>,
-    /// Japanese text.
-    pub message_ja: Cow<'static, str>,
-    /// English text.
-    pub message_en: Cow<'static, str>,
-}
-
-impl From<Finding> for Reason {
-    fn from(f: Finding) -> Self {
-        Reason {
-            rule: Cow::Borrowed(f.rule),
-            citation: f.citation,
-            message_ja: f.message_ja,
-            message_en: f.message_en,
-        }
-    }
-}
-
-impl From<Rule> for Reason {
-    fn from(r: Rule) -> Self {
-        Reason {
-            rule: Cow::Borrowed(r.id),
-            citation: r.citation,
-            message_ja: Cow::Borrowed(r.ja),
-            message_en: Cow::Borrowed(r.en),
-        }
-    }
-}
+/// A reason: a rule that fired. A municipality criterion's id (owned) may stand as its rule.
+pub type Reason = Finding;
 
 /// The routing decision (the DESIGN.md contract, plus what helps a worker read it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -380,22 +347,18 @@ fn fields_reason(h: &Household<'_>) -> Reason {
         ja.push_str(f.name_ja());
         en.push_str(f.name_en());
     }
-    R_ROUTE_MULTI_FIELD
-        .finding_with(
-            format!("{}（{ja}）", R_ROUTE_MULTI_FIELD.ja),
-            format!("{} ({en})", R_ROUTE_MULTI_FIELD.en),
-        )
-        .into()
+    R_ROUTE_MULTI_FIELD.finding_with(
+        format!("{}（{ja}）", R_ROUTE_MULTI_FIELD.ja),
+        format!("{} ({en})", R_ROUTE_MULTI_FIELD.en),
+    )
 }
 
 fn stays_reason(lead: ProgramCode) -> Reason {
     let p = lead.program();
-    R_ROUTE_STAYS
-        .finding_with(
-            format!("{}: {}（{}）", R_ROUTE_STAYS.ja, p.name_ja, lead.item_ja()),
-            format!("{}: {} ({})", R_ROUTE_STAYS.en, p.name_en, lead.as_str()),
-        )
-        .into()
+    R_ROUTE_STAYS.finding_with(
+        format!("{}: {}（{}）", R_ROUTE_STAYS.ja, p.name_ja, lead.item_ja()),
+        format!("{}: {} ({})", R_ROUTE_STAYS.en, p.name_en, lead.as_str()),
+    )
 }
 
 /// Validate and route a case with the given options, as of `as_of`.

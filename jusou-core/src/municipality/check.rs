@@ -144,7 +144,7 @@ pub struct MunicipalityReport {
 ///
 /// ```
 /// let r = jusou_core::municipality::check_json(r#"{"code": "112305", "name": "新座市",
-///     "prefecture": "埼玉県", "start_fiscal_year": "令和8年度", "programs": []}"#).unwrap();
+///     "prefecture": "埼玉県", "start_fiscal_year": "令和8年度", "programs": []}"#).unwrap(); // ok: doc example
 /// assert!(!r.valid);
 /// assert_eq!(r.violations[0].rule, "R-MUNI-PILLARS");
 /// ```

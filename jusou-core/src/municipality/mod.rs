@@ -44,7 +44,7 @@ use crate::law::ProgramCode;
 /// use jusou_core::municipality::Compiled;
 /// use jusou_core::law::ProgramCode;
 /// let c = Compiled::from_json(r#"{"code": "112305", "name": "新座市", "prefecture": "埼玉県",
-///     "start_fiscal_year": 2026, "programs": [{"code": "5"}, {"code": "6"}]}"#).unwrap();
+///     "start_fiscal_year": 2026, "programs": [{"code": "5"}, {"code": "6"}]}"#).unwrap(); // ok: doc example
 /// assert!(c.runs(ProgramCode::Item5));
 /// assert!(!c.runs(ProgramCode::Item2));
 /// assert!(!c.report().valid);

@@ -199,6 +199,17 @@ enum FiscalYearInput {
 }
 
 impl FiscalYear {
+    /// The 年度 starting in April of `year`, if within the supported range (FY1869–FY2099).
+    pub fn checked(year: i64) -> Result<FiscalYear, Error> {
+        i32::try_from(year)
+            .ok()
+            .map(FiscalYear)
+            .filter(|fy| {
+                fy.start().is_some_and(|s| s >= MIN_DATE) && fy.end().is_some_and(|e| e <= MAX_DATE)
+            })
+            .ok_or_else(fiscal_year_out_of_range)
+    }
+
     /// The 年度 a date falls in.
     ///
     /// ```
@@ -261,45 +272,24 @@ impl<'de> Deserialize<'de> for FiscalYear {
                 "a fiscal year is a number (2024) or text (令和6年度)",
             )
         })?;
-        let fy = match raw {
-            Raw::N(n) => i32::try_from(n).ok().map(FiscalYear),
+        match raw {
+            Raw::N(n) => FiscalYear::checked(n).map_err(|e| e.to_serde()),
             Raw::S(s) => match parse(&s) {
-                Ok(p) if p.kind == DateKind::FiscalYear => Some(FiscalYear::of(p.start)),
-                Ok(_) => None,
-                Err(e) => {
-                    let e = &e.errors[0];
-                    return Err(crate::error::coded(
-                        e.code_static(),
-                        &e.message_ja,
-                        &e.message_en,
-                    ));
-                }
+                Ok(p) if p.kind == DateKind::FiscalYear => Ok(FiscalYear::of(p.start)),
+                Ok(_) => Err(fiscal_year_out_of_range().to_serde()),
+                Err(e) => Err(e.to_serde()),
             },
-        };
-        match fy {
-            Some(fy)
-                if fy.start().is_some_and(|s| s >= MIN_DATE)
-                    && fy.end().is_some_and(|e| e <= MAX_DATE) =>
-            {
-                Ok(fy)
-            }
-            _ => Err(crate::error::coded(
-                codes::DATE_OUT_OF_RANGE,
-                "年度として読めないか、対応範囲（1869〜2099年度）の外です",
-                "not a fiscal year, or outside the supported range (FY1869–FY2099)",
-            )),
         }
     }
 }
 
-impl Error {
-    /// The code as a `&'static str` when it is one of the catalogue's (all jusou codes are).
-    pub(crate) fn code_static(&self) -> &'static str {
-        match &self.code {
-            Cow::Borrowed(s) => s,
-            Cow::Owned(_) => codes::JSON_OTHER,
-        }
-    }
+fn fiscal_year_out_of_range() -> Error {
+    Error::new(
+        codes::DATE_OUT_OF_RANGE,
+        "",
+        "年度として読めないか、対応範囲（1869〜2099年度）の外です",
+        "not a fiscal year, or outside the supported range (FY1869–FY2099)",
+    )
 }
 
 /// How precise a parsed date is.
@@ -683,10 +673,7 @@ pub mod day {
                 "a date is a string (e.g. 2026-03-31, 令和8年3月31日)",
             )
         })?;
-        parse_day(&text).map(|(d, _)| d).map_err(|e| {
-            let e = &e.errors[0];
-            crate::error::coded(e.code_static(), &e.message_ja, &e.message_en)
-        })
+        parse_day(&text).map(|(d, _)| d).map_err(|e| e.to_serde())
     }
 
     /// For `Option<NaiveDate>` fields (use with `#[serde(default)]`).

@@ -180,6 +180,28 @@ pub fn coded<E: serde::de::Error>(code: &'static str, ja: &str, en: &str) -> E {
     E::custom(format_args!("{code}{SEP}{ja}{SEP}{en}"))
 }
 
+impl Error {
+    /// This error as a serde error that keeps its code and both messages (for custom
+    /// `Deserialize` impls that call jusou's own parsers).
+    pub fn to_serde<E: serde::de::Error>(&self) -> E {
+        let code = match &self.code {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(_) => codes::JSON_OTHER,
+        };
+        coded(code, &self.message_ja, &self.message_en)
+    }
+}
+
+impl Errors {
+    /// The first error as a serde error (see [`Error::to_serde`]).
+    pub fn to_serde<E: serde::de::Error>(&self) -> E {
+        match self.errors.first() {
+            Some(e) => e.to_serde(),
+            None => coded(codes::JSON_OTHER, "入力が正しくありません", "invalid input"),
+        }
+    }
+}
+
 /// Decode a message built by [`coded`]; `None` for an ordinary serde message.
 fn decode_coded(msg: &str) -> Option<(String, String, String)> {
     let mut parts = msg.splitn(3, SEP);

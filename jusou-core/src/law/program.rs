@@ -168,9 +168,7 @@ impl<'de> Deserialize<'de> for ProgramCode {
                 "a program code is a string (e.g. \"1-i\")",
             )
         })?;
-        s.parse::<ProgramCode>().map_err(|e| {
-            crate::error::coded(codes::LAW_UNKNOWN_PROGRAM, &e.message_ja, &e.message_en)
-        })
+        s.parse::<ProgramCode>().map_err(|e| e.to_serde())
     }
 }
 

@@ -110,8 +110,7 @@ impl<'de> Deserialize<'de> for LocalGovCode {
                 "a local government code is a string (e.g. \"112305\")",
             )
         })?;
-        s.parse()
-            .map_err(|e: Error| crate::error::coded(e.code_static(), &e.message_ja, &e.message_en))
+        s.parse().map_err(|e: Error| e.to_serde())
     }
 }
 

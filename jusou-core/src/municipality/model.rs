@@ -159,17 +159,11 @@ impl<'de> Deserialize<'de> for PeriodEdge {
             Raw::N(n) => n.to_string(),
             Raw::S(s) => s,
         };
-        // A bare number is a 年度; reuse FiscalYear's reading (range checks included).
+        // A bare number is a 年度 (FiscalYear's own range check).
         if let Ok(n) = text.trim().parse::<i64>() {
-            return serde_json::from_value::<FiscalYear>(serde_json::Value::from(n))
+            return FiscalYear::checked(n)
                 .map(PeriodEdge::FiscalYear)
-                .map_err(|_| {
-                    crate::error::coded(
-                        codes::DATE_OUT_OF_RANGE,
-                        "年度として読めないか、対応範囲（1869〜2099年度）の外です",
-                        "not a fiscal year, or outside the supported range (FY1869–FY2099)",
-                    )
-                });
+                .map_err(|e| e.to_serde());
         }
         match calendar::parse(&text) {
             Ok(p) if p.kind == DateKind::FiscalYear => {
@@ -181,20 +175,7 @@ impl<'de> Deserialize<'de> for PeriodEdge {
                 "計画期間は年度か日付で書いてください（月や暦年は使えません）",
                 "a plan period edge is a fiscal year or a day (not a month or calendar year)",
             )),
-            Err(e) => {
-                let (code, ja, en) = e
-                    .errors
-                    .first()
-                    .map(|e| {
-                        (
-                            e.code_static(),
-                            e.message_ja.to_string(),
-                            e.message_en.to_string(),
-                        )
-                    })
-                    .unwrap_or((codes::DATE_UNREADABLE, String::new(), String::new()));
-                Err(crate::error::coded(code, &ja, &en))
-            }
+            Err(e) => Err(e.to_serde()),
         }
     }
 }

@@ -1,52 +1,19 @@
-//! Every vector under `fixtures/municipalities/` through the core JSON entry point, compared
-//! exactly with its `.expected.json` (what `jusou municipality --json` prints).
+//! The seed municipalities, the one-rule invalid variants and the published schema. Every vector
+//! is compared with its expected output in `tests/fixtures.rs`.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::vectors as inputs;
 use serde_json::Value;
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/municipalities")
-}
-
-fn inputs(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.ends_with(".json") && !n.ends_with(".expected.json")
-        })
-        .collect();
-    v.sort();
-    v
+    common::fixtures("municipalities")
 }
 
 fn run(path: &Path) -> Value {
-    let input = std::fs::read_to_string(path).unwrap();
-    match jusou_core::municipality::check_json(&input) {
-        Ok(report) => serde_json::to_value(report).unwrap(),
-        Err(errors) => serde_json::to_value(errors).unwrap(),
-    }
-}
-
-fn expected(path: &Path) -> Value {
-    let exp = path.with_extension("expected.json");
-    let text = std::fs::read_to_string(&exp)
-        .unwrap_or_else(|e| panic!("{}: no expected file: {e}", exp.display()));
-    serde_json::from_str(&text).unwrap()
-}
-
-#[test]
-fn every_vector_matches_its_expected_output() {
-    let mut n = 0;
-    for sub in [dir(), dir().join("invalid")] {
-        for path in inputs(&sub) {
-            assert_eq!(run(&path), expected(&path), "{}", path.display());
-            n += 1;
-        }
-    }
-    assert!(n >= 16, "only {n} vectors");
+    common::run("check_municipality", path)
 }
 
 #[test]

@@ -1,0 +1,74 @@
+//! Helpers the integration tests share: where the vectors are, and running one through the same
+//! `jusou_core::api::call` every binding uses.
+
+#![allow(dead_code)] // each test crate uses a different subset
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// `fixtures/<area>`.
+pub fn fixtures(area: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(area)
+}
+
+/// The `api::call` operation of a fixtures folder (the same table as fixtures/README.md and the
+/// Python and node tests).
+pub fn op_of(area: &str) -> Option<&'static str> {
+    Some(match area {
+        "taxonomy" => "taxonomy",
+        "dates" => "parse_date",
+        "funding" => "split_funding",
+        "cases" => "route",
+        "meetings" => "meeting",
+        "plans" => "plan",
+        "municipalities" => "check_municipality",
+        _ => return None,
+    })
+}
+
+/// Input vectors directly in `dir` (not its subfolders), sorted.
+pub fn vectors(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| e == "json")
+                && !p.to_string_lossy().ends_with(".expected.json")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Input vectors in `dir` and all its subfolders, sorted.
+pub fn all_vectors(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vectors(dir);
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(all_vectors(&e.path()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Run operation `op` on the text of `path`: the output, or `{"errors": [...]}`.
+pub fn run(op: &str, path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    match jusou_core::api::call(op, &text) {
+        Ok(out) => serde_json::from_str(&out).unwrap(),
+        Err(errors) => serde_json::to_value(&errors).unwrap(),
+    }
+}
+
+/// The expected output of an input vector.
+pub fn expected(path: &Path) -> Value {
+    let exp = path.with_extension("expected.json");
+    let text = std::fs::read_to_string(&exp)
+        .unwrap_or_else(|e| panic!("{}: no expected file: {e}", exp.display()));
+    serde_json::from_str(&text).unwrap()
+}

@@ -197,3 +197,29 @@ fn the_schema_validates_the_seed_fixtures() {
         assert!(errs.is_empty(), "{name} report: {errs:?}");
     }
 }
+
+/// A meeting's kind is a legal type the meeting check knows (by its law) or `other`; anything
+/// else is an unknown value at its path.
+#[test]
+fn meeting_kinds_are_the_meeting_checks_own() {
+    let m = |kind: &str| {
+        format!(
+            r#"{{"code":"112305","name":"x","prefecture":"埼玉県","start_fiscal_year":2026,
+                "programs":[],"meetings":[{{"kind":"{kind}"}}]}}"#
+        )
+    };
+    for kind in [
+        "support_meeting",
+        "combined",
+        "community_care_meeting",
+        "other",
+    ] {
+        assert!(
+            jusou_core::municipality::check_json(&m(kind)).is_ok(),
+            "{kind}"
+        );
+    }
+    let e = jusou_core::municipality::check_json(&m("other_statutory")).unwrap_err();
+    assert_eq!(e.errors[0].code, "JUSOU-E-JSON-005");
+    assert_eq!(e.errors[0].path, "/meetings/0/kind");
+}

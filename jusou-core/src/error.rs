@@ -312,6 +312,13 @@ fn classify_data(mut path: String, msg: &str) -> Error {
             format!("「{value}」は選択肢にない値です: {msg}"),
             format!("'{value}' is not one of the allowed values: {msg}"),
         )
+    } else if msg.starts_with("data did not match any variant") {
+        Error::new(
+            codes::JSON_UNKNOWN_VALUE,
+            path,
+            "選択肢にない値です（スキーマの一覧を確認してください）",
+            "not one of the allowed values (see the schema for the list)",
+        )
     } else if msg.starts_with("invalid value") {
         Error::new(
             codes::JSON_RANGE,

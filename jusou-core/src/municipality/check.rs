@@ -542,7 +542,7 @@ mod tests {
                 })
                 .collect(),
             meetings: vec![Meeting {
-                kind: MeetingKind::SupportMeeting,
+                kind: MeetingKind::Legal(crate::meeting::MeetingKind::SupportMeeting),
                 local_name: None,
                 legal_basis: None,
                 organiser: Some(Body {
@@ -668,9 +668,9 @@ mod tests {
         });
         assert_eq!(rules(&check(&m)), ["R-MUNI-SM-ORGANISER"]);
         // The same for both meetings held together; not for the 重層的支援会議 alone.
-        m.meetings[0].kind = MeetingKind::Combined;
+        m.meetings[0].kind = MeetingKind::Legal(crate::meeting::MeetingKind::Combined);
         assert_eq!(rules(&check(&m)), ["R-MUNI-SM-ORGANISER"]);
-        m.meetings[0].kind = MeetingKind::JusouMeeting;
+        m.meetings[0].kind = MeetingKind::Legal(crate::meeting::MeetingKind::JusouMeeting);
         assert!(rules(&check(&m)).is_empty());
     }
 
@@ -681,7 +681,7 @@ mod tests {
         assert_eq!(rules(&check(&m)), ["R-MUNI-SM-MEMBER-SECRECY"]);
         m.meetings[0].members[0].confidentiality = Some(Confidentiality::PublicServant);
         assert_eq!(rules(&check(&m)), ["R-MUNI-SM-MEMBER-SECRECY"]);
-        m.meetings[0].kind = MeetingKind::OtherStatutory;
+        m.meetings[0].kind = MeetingKind::Legal(crate::meeting::MeetingKind::CommunityCareMeeting);
         assert!(rules(&check(&m)).is_empty());
     }
 

@@ -304,37 +304,31 @@ pub struct Meeting {
     pub note: Option<String>,
 }
 
-/// The legal type of a meeting.
+/// The legal type of a municipality's meeting: one of the kinds the meeting check knows (a
+/// meeting maps to its legal type by its basis, never by its local name), or a non-statutory one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
-    /// 支援会議 (社会福祉法第106条の6): consent not needed, members bound by secrecy.
-    SupportMeeting,
-    /// 重層的支援会議 (guidance / 要綱): consent needed.
-    JusouMeeting,
-    /// Both held in one sitting (稲城市: 一体的に実施); the 支援会議 rules apply.
-    Combined,
-    /// Another statutory meeting (地域ケア会議, 要保護児童対策地域協議会, …).
-    OtherStatutory,
     /// A non-statutory meeting (検討会議, 庁内連携会議).
     Other,
+    /// 支援会議, 重層的支援会議, both in one sitting, or another law's meeting (地域ケア会議, …).
+    #[serde(untagged)]
+    Legal(crate::meeting::MeetingKind),
 }
 
 impl MeetingKind {
     /// Japanese label.
     pub const fn name_ja(self) -> &'static str {
         match self {
-            MeetingKind::SupportMeeting => "支援会議",
-            MeetingKind::JusouMeeting => "重層的支援会議",
-            MeetingKind::Combined => "支援会議・重層的支援会議（一体的実施）",
-            MeetingKind::OtherStatutory => "他法の会議",
+            MeetingKind::Legal(k) => k.name_ja(),
             MeetingKind::Other => "その他の会議",
         }
     }
 
     /// Whether 第106条の6 governs it (a 支援会議, alone or held together).
     pub const fn is_support_meeting(self) -> bool {
-        matches!(self, MeetingKind::SupportMeeting | MeetingKind::Combined)
+        use crate::meeting::MeetingKind as K;
+        matches!(self, MeetingKind::Legal(K::SupportMeeting | K::Combined))
     }
 }
 

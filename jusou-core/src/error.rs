@@ -355,6 +355,11 @@ fn classify_data(mut path: String, msg: &str) -> Error {
 /// assert_eq!(err.errors[0].path, "/age");
 /// ```
 pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors> {
+    // Good input is the common case: parse it without tracking paths (tracking costs as much as
+    // the parse itself), and parse again with tracking only to explain a failure.
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
     // Trailing characters after the value are a syntax error too.

@@ -17,6 +17,7 @@ pub mod api;
 pub mod calendar;
 pub mod case;
 pub mod error;
+mod ids;
 pub mod law;
 pub mod meeting;
 pub mod municipality;

@@ -31,13 +31,18 @@ impl Rule {
         }
     }
 
-    /// This rule as a finding with a message that names the particulars of the case.
-    pub fn finding_with(&self, ja: String, en: String) -> Finding {
+    /// This rule as a finding with a message that names the particulars of the case (a fixed
+    /// text is borrowed, not copied).
+    pub fn finding_with(
+        &self,
+        ja: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Finding {
         Finding {
             rule: Cow::Borrowed(self.id),
             citation: self.citation,
-            message_ja: Cow::Owned(ja),
-            message_en: Cow::Owned(en),
+            message_ja: ja.into(),
+            message_en: en.into(),
         }
     }
 }

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::ids::IdIndex;
 use crate::law::ProgramCode;
 use crate::meeting::Consent;
 use crate::municipality::Options;
@@ -294,6 +295,7 @@ impl Case {
             ));
         }
         let mut seen_subject = false;
+        let ids = IdIndex::new(self.household.iter().map(|m| m.id.as_str()));
         for (i, m) in self.household.iter().enumerate() {
             let at = |f: &str| format!("/household/{i}/{f}");
             if m.subject {
@@ -314,7 +316,7 @@ impl Case {
                     "世帯員のidが空です",
                     "a member id is empty",
                 ));
-            } else if self.household.iter().take(i).any(|o| o.id == m.id) {
+            } else if ids.repeats(i, &m.id) {
                 errors.push(Error::new(
                     DUPLICATE_MEMBER,
                     at("id"),

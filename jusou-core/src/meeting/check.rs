@@ -23,7 +23,9 @@
 //!   `fallback` says what to do: the 支援会議 with its appointed members where one may be held,
 //!   otherwise obtain consent.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use crate::ids::IdIndex;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -247,7 +249,7 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
             "the case names no subject",
         ));
     }
-    let mut seen = BTreeSet::new();
+    let subjects = IdIndex::new(input.case.subjects.iter().map(String::as_str));
     for (i, s) in input.case.subjects.iter().enumerate() {
         if s.trim().is_empty() {
             errors.push(Error::new(
@@ -256,7 +258,7 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
                 "対象者IDが空です",
                 "subject id is empty",
             ));
-        } else if !seen.insert(s.as_str()) {
+        } else if subjects.repeats(i, s) {
             errors.push(Error::new(
                 DUPLICATE_SUBJECT,
                 format!("/case/subjects/{i}"),
@@ -265,7 +267,7 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
             ));
         }
     }
-    let mut ids = BTreeSet::new();
+    let ids = IdIndex::new(input.members.iter().map(|m| m.id.as_str()));
     for (i, m) in input.members.iter().enumerate() {
         if m.id.trim().is_empty() {
             errors.push(Error::new(
@@ -274,7 +276,7 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
                 "構成員IDが空です",
                 "member id is empty",
             ));
-        } else if !ids.insert(m.id.as_str()) {
+        } else if ids.repeats(i, &m.id) {
             errors.push(Error::new(
                 DUPLICATE_MEMBER,
                 format!("/members/{i}/id"),
@@ -291,16 +293,17 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
             "no attendee",
         ));
     }
-    let mut present = BTreeSet::new();
+    let present = IdIndex::new(input.attendees.iter().map(String::as_str));
     for (i, a) in input.attendees.iter().enumerate() {
-        if !ids.contains(a.as_str()) {
+        // An empty member id is its own error, never a match.
+        if a.trim().is_empty() || ids.first(a).is_none() {
             errors.push(Error::new(
                 UNKNOWN_ATTENDEE,
                 format!("/attendees/{i}"),
                 format!("出席者「{a}」が構成員名簿（members）にありません"),
                 format!("attendee '{a}' is not in the roster (members)"),
             ));
-        } else if !present.insert(a.as_str()) {
+        } else if present.repeats(i, a) {
             errors.push(Error::new(
                 DUPLICATE_ATTENDEE,
                 format!("/attendees/{i}"),
@@ -309,11 +312,11 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
             ));
         }
     }
-    let mut consent_ids = BTreeSet::new();
+    let consent_ids = IdIndex::new(input.consents.iter().map(|c| c.id.as_str()));
     for (i, c) in input.consents.iter().enumerate() {
         let path = format!("/consents/{i}");
         c.validate(&path, &mut errors);
-        if !c.id.trim().is_empty() && !consent_ids.insert(c.id.as_str()) {
+        if !c.id.trim().is_empty() && consent_ids.repeats(i, &c.id) {
             errors.push(Error::new(
                 DUPLICATE_CONSENT,
                 format!("{path}/id"),
@@ -368,14 +371,45 @@ fn consent_covers(c: &Consent, date: NaiveDate, m: &Member, category: InfoCatego
 
 /// Whether every subject's consent lets `category` reach `m` on `date`.
 pub fn consented(input: &MeetingCheck, m: &Member, category: InfoCategory) -> bool {
+    consented_categories(input, m) & category_bit(category) != 0
+}
+
+const fn category_bit(c: InfoCategory) -> u32 {
+    1 << (c as u32)
+}
+
+/// The categories every subject's consent lets reach `m` on the meeting's date, as bits. Whether a
+/// consent names `m` does not depend on the category, so names are compared once per consent, not
+/// once per category (a roster times an agenda of comparisons otherwise).
+fn consented_categories(input: &MeetingCheck, m: &Member) -> u32 {
     let date = input.meeting.date;
-    !input.case.subjects.is_empty()
-        && input.case.subjects.iter().all(|s| {
-            input
-                .consents
-                .iter()
-                .any(|c| &c.subject == s && consent_covers(c, date, m, category))
-        })
+    if input.case.subjects.is_empty() {
+        return 0;
+    }
+    let mut all = u32::MAX;
+    for s in &input.case.subjects {
+        let mut any = 0;
+        for c in input
+            .consents
+            .iter()
+            .filter(|c| &c.subject == s && c.valid_on(date))
+        {
+            let named = if m.no_duty() {
+                c.scope.persons.contains(&m.id)
+            } else {
+                c.names(m.recipient())
+            };
+            if named {
+                any |= c
+                    .scope
+                    .categories
+                    .iter()
+                    .fold(0, |b, &k| b | category_bit(k));
+            }
+        }
+        all &= any;
+    }
+    all
 }
 
 /// Whether membership alone is a basis for `m` to receive information under `mode` on `date`.
@@ -731,16 +765,16 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
             let j = jusou_blockers(input);
             if j.is_empty() {
                 reasons.push(R_COMBINED_MODE.finding_with(
-                    "本人同意があり多機関協働の対象のため、この事例は重層的支援会議として扱う".into(),
-                    "consent is in force and the case is under multi-agency collaboration, so it is taken as a multi-layered support meeting".into(),
+                    "本人同意があり多機関協働の対象のため、この事例は重層的支援会議として扱う",
+                    "consent is in force and the case is under multi-agency collaboration, so it is taken as a multi-layered support meeting",
                 ));
                 Some(MeetingKind::JusouMeeting)
             } else {
                 let s = support_blockers(input);
                 if s.is_empty() {
                     reasons.push(R_COMBINED_MODE.finding_with(
-                        "重層的支援会議の要件を満たさないため、この事例は支援会議として扱う".into(),
-                        "the multi-layered support meeting's conditions are not met, so the case is taken as a support meeting".into(),
+                        "重層的支援会議の要件を満たさないため、この事例は支援会議として扱う",
+                        "the multi-layered support meeting's conditions are not met, so the case is taken as a support meeting",
                     ));
                     reasons.extend(j);
                     Some(MeetingKind::SupportMeeting)
@@ -784,36 +818,44 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
     agenda.dedup();
 
     let present: Vec<&Member> = {
-        let mut seen = BTreeSet::new();
+        let roster = IdIndex::new(input.members.iter().map(|m| m.id.as_str()));
+        let attendees = IdIndex::new(input.attendees.iter().map(String::as_str));
         input
             .attendees
             .iter()
-            .filter(|a| seen.insert(a.as_str()))
-            .filter_map(|a| input.members.iter().find(|m| &m.id == a))
+            .enumerate()
+            .filter(|&(i, a)| !attendees.repeats(i, a))
+            .filter_map(|(_, a)| roster.first(a).and_then(|i| input.members.get(i)))
             .collect()
     };
 
     let mut recipients: BTreeMap<InfoCategory, Vec<String>> =
         agenda.iter().map(|c| (*c, Vec::new())).collect();
     let mut excluded: Vec<Exclusion> = Vec::new();
+    // Present members who receive at least one category (obligations depend on who they are).
+    let mut receiving: Vec<&Member> = Vec::new();
     for m in &present {
+        let consented = consented_categories(input, m);
+        // This member's exclusions start here; earlier ones are other members'.
+        let mine = excluded.len();
+        let mut receives = false;
         for &cat in &agenda {
+            let by_consent = consented & category_bit(cat) != 0;
             let ok = match mode {
                 None => false,
-                Some(MeetingKind::JusouMeeting) => {
-                    input.case.under_multi_agency && consented(input, m, cat)
-                }
-                Some(md) => member_basis(md, input.meeting.date, m) || consented(input, m, cat),
+                Some(MeetingKind::JusouMeeting) => input.case.under_multi_agency && by_consent,
+                Some(md) => member_basis(md, input.meeting.date, m) || by_consent,
             };
             if ok {
                 if let Some(list) = recipients.get_mut(&cat) {
                     list.push(m.id.clone());
+                    receives = true;
                 }
             } else if let Some(md) = mode {
                 let reason = why_not(input, md, m, cat);
                 match excluded
-                    .iter_mut()
-                    .find(|e| e.member == m.id && e.reason == reason)
+                    .get_mut(mine..)
+                    .and_then(|own| own.iter_mut().find(|e| e.reason == reason))
                 {
                     Some(e) => e.categories.push(cat),
                     None => excluded.push(Exclusion {
@@ -823,6 +865,9 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
                     }),
                 }
             }
+        }
+        if receives {
+            receiving.push(m);
         }
     }
     if mode.is_none() {
@@ -843,7 +888,7 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
     let allowed = mode.is_some() && anyone;
 
     let obligations = if allowed {
-        mode.map(|md| obligations(input, md, &recipients))
+        mode.map(|md| obligations(input, md, &receiving))
             .unwrap_or_default()
     } else {
         Vec::new()
@@ -866,11 +911,7 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
     }
 }
 
-fn obligations(
-    input: &MeetingCheck,
-    mode: MeetingKind,
-    recipients: &BTreeMap<InfoCategory, Vec<String>>,
-) -> Vec<Finding> {
+fn obligations(input: &MeetingCheck, mode: MeetingKind, receiving: &[&Member]) -> Vec<Finding> {
     let date = input.meeting.date;
     let penalty = SECRECY_PENALTY.on(date);
     let (pja, pen) = penalty.map(|t| (t.ja, t.en)).unwrap_or(("—", "—"));
@@ -900,10 +941,9 @@ fn obligations(
         }
         MeetingKind::JusouMeeting => {
             out.push(consent_obligation(input));
-            let entrusted = input.members.iter().any(|m| {
-                m.bound_by(Confidentiality::Contractor)
-                    && recipients.values().any(|v| v.contains(&m.id))
-            });
+            let entrusted = receiving
+                .iter()
+                .any(|m| m.bound_by(Confidentiality::Contractor));
             if entrusted {
                 out.push(
                     R_OBL_ANNOUNCE
@@ -970,10 +1010,8 @@ fn obligations(
         }
     }
     // Anyone who receives on consent alone (not as a bound member) must hear the consent's scope.
-    let by_consent = mode != MeetingKind::JusouMeeting
-        && input.members.iter().any(|m| {
-            !member_basis(mode, date, m) && recipients.values().any(|v| v.contains(&m.id))
-        });
+    let by_consent =
+        mode != MeetingKind::JusouMeeting && receiving.iter().any(|m| !member_basis(mode, date, m));
     if by_consent {
         out.insert(0, consent_obligation(input));
     }

@@ -134,6 +134,17 @@ pub(crate) struct Household<'a> {
     pub members_with_issues: usize,
 }
 
+fn lookup(firsts: &[(i8, usize)], gen: i8) -> Option<usize> {
+    firsts.iter().find(|&&(g, _)| g == gen).map(|&(_, i)| i)
+}
+
+/// The fields of a field mask, in order.
+pub(crate) fn fields_in(mask: u8) -> impl Iterator<Item = Field> {
+    FIELDS
+        .into_iter()
+        .filter(move |&f| mask & field_bit(f) != 0)
+}
+
 const fn field_bit(f: Field) -> u8 {
     1 << (f as u8)
 }
@@ -200,9 +211,7 @@ impl<'a> Household<'a> {
 
     /// The fields present, in order.
     pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
-        FIELDS
-            .into_iter()
-            .filter(|&f| self.fields & field_bit(f) != 0)
+        fields_in(self.fields)
     }
 
     /// How many fields are present.
@@ -219,62 +228,67 @@ impl<'a> Household<'a> {
         }
     }
 
-    /// The 8050 pair (older, younger), if any.
-    pub fn p8050(&self) -> Option<(usize, usize)> {
-        let n = self.members.len();
-        for e in 0..n {
-            if self.age(e) < PARENT_8050_FROM {
-                continue;
-            }
-            let Some(ge) = self.gen(e) else { continue };
-            for y in 0..n {
-                let ay = self.age(y);
-                if y != e
-                    && (CARE_INSURANCE_FROM..ELDERLY_FROM).contains(&ay)
-                    && self.gen(y) == Some(ge - 1)
-                    && self.has(y, WITHDRAWN_8050)
-                {
-                    return Some((e, y));
+    /// The first member (in list order) of each generation that `pred` accepts. Generations
+    /// span a handful of values, so a short list beats a map; one pass keeps pattern search
+    /// linear in the household's size.
+    fn first_by_gen(&self, pred: impl Fn(usize) -> bool) -> Vec<(i8, usize)> {
+        let mut out: Vec<(i8, usize)> = Vec::new();
+        for i in 0..self.members.len() {
+            if let Some(g) = self.gen(i) {
+                if pred(i) && !out.iter().any(|&(h, _)| h == g) {
+                    out.push((g, i));
                 }
             }
         }
-        None
+        out
     }
 
-    /// The double-care triple (carer, elder, child), if any.
+    /// The 8050 pair (older, younger), if any: the first parent aged 75+ (in list order) and the
+    /// first withdrawn member aged 40–64 one generation below them.
+    pub fn p8050(&self) -> Option<(usize, usize)> {
+        let younger = self.first_by_gen(|y| {
+            (CARE_INSURANCE_FROM..ELDERLY_FROM).contains(&self.age(y))
+                && self.has(y, WITHDRAWN_8050)
+        });
+        (0..self.members.len()).find_map(|e| {
+            if self.age(e) < PARENT_8050_FROM {
+                return None;
+            }
+            let ge = self.gen(e)?;
+            // An elder (75+) is never the younger (40–64) member: no e != y test needed.
+            lookup(&younger, ge - 1).map(|y| (e, y))
+        })
+    }
+
+    /// The double-care triple (carer, elder, child), if any: the first adult (in list order) with
+    /// an elder needing care one generation above and a child one generation below.
     pub fn double_care(&self) -> Option<(usize, usize, usize)> {
-        let n = self.members.len();
-        for c in 0..n {
+        let elders = self.first_by_gen(|e| self.age(e) >= ELDERLY_FROM && self.has(e, ELDER_CARE));
+        let children = self.first_by_gen(|k| self.age(k) < CHILD_UNDER);
+        (0..self.members.len()).find_map(|c| {
             if self.age(c) < CHILD_UNDER {
-                continue;
+                return None;
             }
-            let Some(gc) = self.gen(c) else { continue };
-            let elder = (0..n).find(|&e| {
-                e != c
-                    && self.age(e) >= ELDERLY_FROM
-                    && self.gen(e) == Some(gc + 1)
-                    && self.has(e, ELDER_CARE)
-            });
-            let child = (0..n)
-                .find(|&k| k != c && self.age(k) < CHILD_UNDER && self.gen(k) == Some(gc - 1));
-            if let (Some(e), Some(k)) = (elder, child) {
-                return Some((c, e, k));
-            }
-        }
-        None
+            let gc = self.gen(c)?;
+            // Generations differ, so neither is the carer.
+            let e = lookup(&elders, gc + 1)?;
+            let k = lookup(&children, gc - 1)?;
+            Some((c, e, k))
+        })
     }
 
     /// The child who may be a young carer, if any.
     pub fn young_carer(&self) -> Option<usize> {
         let n = self.members.len();
-        let someone_needs_care = (0..n).any(|i| self.has(i, NEEDS_CARE));
+        let needing_care = (0..n).filter(|&i| self.has(i, NEEDS_CARE)).count();
         let adults_all_need_care =
             (0..n).all(|i| self.age(i) < CHILD_UNDER || self.has(i, NEEDS_CARE));
-        if !(someone_needs_care && adults_all_need_care) {
+        if needing_care == 0 || !adults_all_need_care {
             return None;
         }
+        // Someone other than the child needs care.
         (0..n).find(|&k| {
-            self.age(k) < CHILD_UNDER && (0..n).any(|o| o != k && self.has(o, NEEDS_CARE))
+            self.age(k) < CHILD_UNDER && needing_care > usize::from(self.has(k, NEEDS_CARE))
         })
     }
 

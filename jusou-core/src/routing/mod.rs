@@ -19,6 +19,7 @@ pub mod household;
 pub mod rules;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -336,10 +337,24 @@ fn lead_for(case: &Case, h: &Household<'_>) -> ProgramCode {
     }
 }
 
+/// R-ROUTE-MULTI-FIELD naming the household's fields. Its text depends only on the set of fields,
+/// so every set's text is built once (routing runs on every keystroke of a form).
 fn fields_reason(h: &Household<'_>) -> Reason {
+    static TEXTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let texts = TEXTS.get_or_init(|| (0..=u8::MAX).map(fields_text).collect());
+    match texts.get(usize::from(h.fields)) {
+        Some((ja, en)) => R_ROUTE_MULTI_FIELD.finding_with(ja.as_str(), en.as_str()),
+        None => {
+            let (ja, en) = fields_text(h.fields);
+            R_ROUTE_MULTI_FIELD.finding_with(ja, en)
+        }
+    }
+}
+
+fn fields_text(mask: u8) -> (String, String) {
     let mut ja = String::new();
     let mut en = String::new();
-    for (i, f) in h.fields().enumerate() {
+    for (i, f) in household::fields_in(mask).enumerate() {
         if i > 0 {
             ja.push('・');
             en.push_str(", ");
@@ -347,15 +362,32 @@ fn fields_reason(h: &Household<'_>) -> Reason {
         ja.push_str(f.name_ja());
         en.push_str(f.name_en());
     }
-    R_ROUTE_MULTI_FIELD.finding_with(
+    (
         format!("{}（{ja}）", R_ROUTE_MULTI_FIELD.ja),
         format!("{} ({en})", R_ROUTE_MULTI_FIELD.en),
     )
 }
 
+/// R-ROUTE-STAYS naming the lead program, built once per program like [`fields_reason`].
 fn stays_reason(lead: ProgramCode) -> Reason {
+    static TEXTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let texts = TEXTS.get_or_init(|| ProgramCode::ALL.iter().map(|&c| stays_text(c)).collect());
+    match ProgramCode::ALL
+        .iter()
+        .position(|&c| c == lead)
+        .and_then(|i| texts.get(i))
+    {
+        Some((ja, en)) => R_ROUTE_STAYS.finding_with(ja.as_str(), en.as_str()),
+        None => {
+            let (ja, en) = stays_text(lead);
+            R_ROUTE_STAYS.finding_with(ja, en)
+        }
+    }
+}
+
+fn stays_text(lead: ProgramCode) -> (String, String) {
     let p = lead.program();
-    R_ROUTE_STAYS.finding_with(
+    (
         format!("{}: {}（{}）", R_ROUTE_STAYS.ja, p.name_ja, lead.item_ja()),
         format!("{}: {} ({})", R_ROUTE_STAYS.en, p.name_en, lead.as_str()),
     )

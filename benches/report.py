@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Print the ratio table of `make bench`: criterion medians (target/criterion) and the binding
+benchmarks' JSON (target/bench/python.json, target/bench/node.json), each as a ratio to the
+baseline measured in the same process. `--readme FILE` also rewrites the table in FILE between
+the `<!-- bench:begin -->` and `<!-- bench:end -->` markers.
+
+Standard library only, so it runs before any venv exists.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+
+
+def medians():
+    """{full_id: (median ns, throughput dict)} of criterion's latest run."""
+    out = {}
+    for bench in (TARGET / "criterion").glob("**/new/benchmark.json"):
+        est = bench.with_name("estimates.json")
+        if not est.exists():
+            continue
+        meta = json.loads(bench.read_text())
+        ns = json.loads(est.read_text())["median"]["point_estimate"]
+        out[meta["full_id"]] = (ns, meta.get("throughput"))
+    return out
+
+
+def fmt_ns(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.0f} ns"
+
+
+def verdict(ratio, limit):
+    if limit is None:
+        return ""
+    return "ok" if ratio <= limit else "MISSED"
+
+
+def rust_rows(m):
+    """Rows: (what, median, baseline name, baseline median, ratio, target, verdict)."""
+    rows = []
+    groups = sorted({k.rsplit("/", 1)[0] for k in m if "/baseline/" not in k} |
+                    {k.split("/baseline/")[0] for k in m if "/baseline/" in k})
+    for g in groups:
+        if g.startswith("growth"):
+            continue
+        parse = m.get(f"{g}/baseline/serde_json-parse-only")
+        clone = m.get(f"{g}/baseline/clone-typed") or m.get(f"{g}/baseline/clone-input") \
+            or m.get(f"{g}/baseline/clone-codes")
+        for fn in ("json-end-to-end", "typed", "parse", "lookup-all-codes", "parse-code",
+                   "on-date"):
+            v = m.get(f"{g}/{fn}")
+            if v is None:
+                continue
+            base_name, base = ("serde_json parse-only", parse) if fn == "json-end-to-end" \
+                else ("clone of input", clone)
+            if base is None:
+                continue
+            limit = 1.3 if fn == "json-end-to-end" and g.split("/")[0] in ("route", "meeting") \
+                else None
+            r = v[0] / base[0]
+            rows.append((f"{g} {fn}", fmt_ns(v[0]), base_name, fmt_ns(base[0]), r,
+                         f"≤ {limit}×" if limit else "", verdict(r, limit)))
+    return rows
+
+
+def growth_rows(m):
+    """Per-element cost at each size and the largest/smallest per-element ratio."""
+    rows = []
+    series = {}
+    for k, (ns, tp) in m.items():
+        if not k.startswith("growth/"):
+            continue
+        group, fn, n = k.rsplit("/", 2)
+        elems = (tp or {}).get("Elements") or int(n)
+        series.setdefault(f"{group} {fn}", []).append((int(n), ns / elems))
+    for name, pts in sorted(series.items()):
+        pts.sort()
+        per = ", ".join(f"{n}: {fmt_ns(c)}" for n, c in pts)
+        lo, hi = min(c for _, c in pts), max(c for _, c in pts)
+        # Linear or better: the per-element cost at the largest size is not above the smallest's
+        # by more than noise and cache effects (2×).
+        r = pts[-1][1] / pts[0][1]
+        rows.append((name, per, r, "ok" if r <= 2.0 else "MISSED", hi / lo))
+    return rows
+
+
+def binding_rows(name):
+    path = TARGET / "bench" / f"{name}.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    return data
+
+
+def table(headers, rows):
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for r in rows:
+        lines.append("| " + " | ".join(str(c) for c in r) + " |")
+    return "\n".join(lines)
+
+
+def render():
+    m = medians()
+    parts = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}; date {datetime.date.today().isoformat()}; medians of criterion "
+        "(Rust) and of the binding benchmarks' repeats.",
+        "",
+        "### Rust (criterion): each operation against baselines in the same group",
+        "",
+        table(["operation", "median", "baseline", "baseline median", "ratio", "target", ""],
+              [(a, b, c, d, f"{e:.2f}×", f, g) for a, b, c, d, e, f, g in rust_rows(m)]),
+        "",
+        "### Growth (per-element cost by size; linear or better = ratio largest/smallest size ≤ 2×)",
+        "",
+        table(["series", "per element at n", "last/first", ""],
+              [(a, b, f"{c:.2f}×", d) for a, b, c, d, _ in growth_rows(m)]),
+    ]
+    for name, title in (("python", "Python (`make bench-py`)"), ("node", "WASM in node (`make bench-node`)")):
+        data = binding_rows(name)
+        parts += ["", f"### {title}", ""]
+        if data is None:
+            parts.append(f"(no results: target/bench/{name}.json is missing)")
+            continue
+        rows = data.get("rows", [])
+        parts.append(table(
+            ["measurement", "value", "baseline", "ratio", "target", ""],
+            [(r.get("name"), r.get("value"), r.get("baseline", ""),
+              f"{r['ratio']:.2f}×" if isinstance(r.get("ratio"), (int, float)) else "",
+              r.get("target", ""), r.get("verdict", "")) for r in rows]))
+        if data.get("note"):
+            parts += ["", data["note"]]
+    return "\n".join(parts)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--readme", type=Path)
+    args = ap.parse_args()
+    text = render()
+    print(text)
+    if args.readme:
+        old = args.readme.read_text()
+        new, n = re.subn(r"(<!-- bench:begin -->\n).*?(<!-- bench:end -->)",
+                         lambda mo: mo.group(1) + text + "\n" + mo.group(2), old, flags=re.S)
+        if n != 1:
+            sys.exit(f"{args.readme}: no bench markers")
+        args.readme.write_text(new)
+
+
+if __name__ == "__main__":
+    main()

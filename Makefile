@@ -12,7 +12,7 @@ WASM_PKG := target/wasm-pkg
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test rust-test py-test wasm-test lint deps deps-rust deps-py fixtures run demo clean
+.PHONY: test rust-test py-test wasm-test lint deps deps-rust deps-py fixtures run demo clean bench bench-rust
 
 test: lint rust-test py-test wasm-test
 	@echo "make test: Rust, Python and WASM tests passed"
@@ -66,6 +66,15 @@ wasm-test: deps-rust
 	for n in $$($(CARGO) run -q -- schema --list | awk '{print $$1}'); do \
 	  $(CARGO) run -q -- schema $$n > $(WASM_PKG)/schemas/$$n.json; done
 	node --test jusou-wasm/tests/
+
+## benchmarks (not tests: ratios to baselines run in the same process) -----------------------
+# All three suites, then one ratio table (also written into benches/README.md).
+bench: bench-rust
+	$(PYTHON) benches/report.py --readme benches/README.md
+
+bench-rust:
+	rm -rf target/criterion
+	$(CARGO) bench --bench core
 
 ## helpers -----------------------------------------------------------------------------------
 # Regenerate expected outputs from the CLI; review the diff by hand before committing.

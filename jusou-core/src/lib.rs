@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod case;
 pub mod error;
 pub mod law;
+pub mod limits;
 pub mod meeting;
 pub mod municipality;
 pub mod plan;

@@ -120,9 +120,14 @@ def test_wrong_python_values_raise_validation_error(call):
 
 
 def test_route_many_bad_items_stay_in_place():
-    out = jusou.route_many([{"id": 1}, nested(100_000), "{"])
+    out = jusou.route_many([{"id": 1}, nested(100_000), '"2026年2月30日"', {"id": object()}])
     assert [item["errors"][0]["code"] for item in out] == [
         "JUSOU-E-JSON-002",
         "JUSOU-E-JSON-002",
-        "JUSOU-E-JSON-001",
+        "JUSOU-E-JSON-002",
+        "JUSOU-E-JSON-002",
     ]
+    # Text items are JSON as they are: malformed text fails the whole batch with its pointer.
+    with pytest.raises(jusou.ValidationError) as info:
+        jusou.route_many([{"id": 1}, "{"])
+    assert info.value.errors[0]["code"] == "JUSOU-E-JSON-001"

@@ -238,8 +238,11 @@ def route(
     """
     if isinstance(case, str) and municipality is None and as_of is None:
         return _call("route", _Text(case))
-    value = dict(_input(case)) if not isinstance(case, str) else _input(case)
+    value = _input(case)
     if isinstance(value, dict):
+        # A copy, so the caller's dict is not changed; anything else goes to the core as it is
+        # and gets its type error there (never a Python TypeError).
+        value = dict(value)
         if municipality is not None:
             m = _input(municipality)
             if isinstance(m, dict) and "options" in m:

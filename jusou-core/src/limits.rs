@@ -495,6 +495,30 @@ mod tests {
     }
 
     #[test]
+    fn serde_json_recursion_limit_maps_to_the_depth_code() {
+        // Past the scan (e.g. a caller parsing itself), serde_json's own guard gives the same code.
+        let deep = "[".repeat(200);
+        let mut de = serde_json::Deserializer::from_str(&deep);
+        let err = serde_path_to_error::deserialize::<_, serde_json::Value>(&mut de).unwrap_err();
+        let e = crate::error::from_serde(err);
+        assert_eq!(e.code, limit_codes::DEPTH);
+    }
+
+    #[test]
+    fn domain_counts_come_before_quadratic_checks() {
+        let member = r#"{"id":"A","age":40,"relation":"sibling"},"#;
+        let doc = format!(
+            r#"{{"id":"x","received_on":"2026-06-01","received_by":{{"agency":"a"}},"household":[{}{}]}}"#,
+            member.repeat(5000),
+            r#"{"id":"A","age":40,"relation":"self","subject":true}"#
+        );
+        let e = crate::routing::route_json(&doc).unwrap_err();
+        assert_eq!(e.errors.len(), 1);
+        assert_eq!(e.errors[0].code, limit_codes::HOUSEHOLD_MEMBERS);
+        assert_eq!(e.errors[0].path, "/household");
+    }
+
+    #[test]
     fn malformed_text_passes_to_the_parser() {
         for s in ["", "\"", "\"\\", "]]]", "}", "{\"a\"", "[\"\\\u{3042}\"]"] {
             assert!(scan(s).is_ok(), "{s:?}");

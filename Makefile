@@ -12,7 +12,7 @@ WASM_PKG := target/wasm-pkg
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test rust-test py-test wasm-test lint deps deps-rust deps-py fixtures run demo clean bench bench-rust
+.PHONY: test rust-test py-test wasm-test lint deps deps-rust deps-py fixtures run demo clean bench bench-rust fuzz-smoke fuzz-seed
 
 test: lint rust-test py-test wasm-test
 	@echo "make test: Rust, Python and WASM tests passed"
@@ -75,6 +75,34 @@ bench: bench-rust
 bench-rust:
 	rm -rf target/criterion
 	$(CARGO) bench --bench core
+
+## fuzzing (nightly + cargo-fuzz) -----------------------------------------------------------
+# Each target runs FUZZ_SECONDS from a seed corpus built from fixtures/ (fuzz/seed.sh), with
+# memory and input-length limits; a crash fails the target (its input lands in
+# fuzz/artifacts/<target>/). The executions per target are printed at the end.
+FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 65536
+FUZZ_RSS_MB ?= 2048
+FUZZ_TARGETS ?= route meeting plan municipality date batch_line
+FUZZ_TARGET_DIR ?= $(CURDIR)/target/fuzz
+FUZZ_FLAGS = --release --debug-assertions --sanitizer none --target-dir $(FUZZ_TARGET_DIR)
+
+fuzz-seed:
+	fuzz/seed.sh
+
+fuzz-smoke: fuzz-seed
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
+	cargo +nightly fuzz build $(FUZZ_FLAGS)
+	mkdir -p target/fuzz-logs
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run $(FUZZ_FLAGS) $$t -- -max_total_time=$(FUZZ_SECONDS) \
+	    -rss_limit_mb=$(FUZZ_RSS_MB) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+	    > target/fuzz-logs/$$t.log 2>&1 || { tail -n 40 target/fuzz-logs/$$t.log; exit 1; }; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+	  printf '%-14s %s\n' "$$t" "$$(grep -E '^Done [0-9]+ runs' target/fuzz-logs/$$t.log)"; \
+	done
 
 ## helpers -----------------------------------------------------------------------------------
 # Regenerate expected outputs from the CLI; review the diff by hand before committing.

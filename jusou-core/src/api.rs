@@ -153,6 +153,16 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
 /// `route` reads it, so a batch and single calls give identical answers.
 fn route_many(input: &str) -> Result<String, Errors> {
     let cases: Vec<&serde_json::value::RawValue> = decode(input)?;
+    let max = crate::limits::MAX_BATCH_CASES;
+    if cases.len() > max {
+        return Err(Error::new(
+            crate::limits::limit_codes::BATCH_CASES,
+            "",
+            format!("一度に渡せる事例は{max}件までです（{}件）", cases.len()),
+            format!("a batch holds at most {max} cases ({} given)", cases.len()),
+        )
+        .into());
+    }
     let mut out = String::with_capacity(input.len());
     out.push('[');
     for (i, case) in cases.iter().enumerate() {
@@ -177,4 +187,46 @@ pub fn errors_json(errors: &Errors) -> String {
             codes::JSON_OTHER
         )
     })
+}
+
+/// One line of a JSON Lines batch (`jusou batch route`): `None` for a blank line, else the
+/// decision or the errors of that case. A line ending (`\n` or `\r\n`) is dropped; a line longer
+/// than [`crate::limits::MAX_BATCH_LINE_BYTES`] or not UTF-8 is an error, not a panic. A reader
+/// need hand over no more than `MAX_BATCH_LINE_BYTES + 1` bytes of a long line.
+///
+/// ```
+/// use jusou_core::api::route_line;
+/// assert!(route_line(b"  \r\n").is_none());
+/// let err = route_line(b"{\"id\": \xff}").unwrap().unwrap_err();
+/// assert_eq!(err.errors[0].code, "JUSOU-E-JSON-001");
+/// ```
+pub fn route_line(line: &[u8]) -> Option<Result<crate::routing::RouteDecision, Errors>> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let max = crate::limits::MAX_BATCH_LINE_BYTES;
+    if line.len() > max {
+        return Some(Err(Error::new(
+            crate::limits::limit_codes::BATCH_LINE_BYTES,
+            "",
+            format!("行が長すぎます（上限{max}バイト）"),
+            format!("the line is too long (the limit is {max} bytes)"),
+        )
+        .into()));
+    }
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => {
+            return Some(Err(Error::new(
+                codes::JSON_SYNTAX,
+                "",
+                format!("UTF-8として読めません（{}バイト目）", e.valid_up_to() + 1),
+                format!("not valid UTF-8 (at byte {})", e.valid_up_to() + 1),
+            )
+            .into()))
+        }
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(crate::routing::route_json(text))
 }

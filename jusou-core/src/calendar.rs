@@ -265,9 +265,9 @@ impl<'de> Deserialize<'de> for FiscalYear {
             N(i64),
             S(String),
         }
-        let raw = Raw::deserialize(d).map_err(|_| {
-            crate::error::coded(
-                codes::JSON_TYPE,
+        let raw = Raw::deserialize(d).map_err(|e| {
+            crate::error::type_error(
+                e,
                 "年度は数値（2024）か文字列（令和6年度）で書いてください",
                 "a fiscal year is a number (2024) or text (令和6年度)",
             )
@@ -666,9 +666,9 @@ pub mod day {
 
     /// Deserialize from ISO or 和暦 text, with the date's error code on failure.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = Cow::<str>::deserialize(d).map_err(|_| {
-            crate::error::coded(
-                codes::JSON_TYPE,
+        let text = Cow::<str>::deserialize(d).map_err(|e| {
+            crate::error::type_error(
+                e,
                 "日付は文字列で書いてください（例: 2026-03-31、令和8年3月31日）",
                 "a date is a string (e.g. 2026-03-31, 令和8年3月31日)",
             )

@@ -180,6 +180,26 @@ pub fn coded<E: serde::de::Error>(code: &'static str, ja: &str, en: &str) -> E {
     E::custom(format_args!("{code}{SEP}{ja}{SEP}{en}"))
 }
 
+/// A custom `Deserialize` impl's error for a value of the wrong shape: `e` replaced by a coded
+/// [`codes::JSON_TYPE`] error when it says the type was wrong, kept as it is otherwise (so a
+/// truncated or malformed document still reports `JUSOU-E-JSON-001`, not a type error).
+pub fn type_error<E: serde::de::Error>(e: E, ja: &str, en: &str) -> E {
+    let msg = e.to_string();
+    if [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "data did not match",
+    ]
+    .iter()
+    .any(|p| msg.starts_with(p))
+    {
+        coded(codes::JSON_TYPE, ja, en)
+    } else {
+        e
+    }
+}
+
 impl Error {
     /// This error as a serde error that keeps its code and both messages (for custom
     /// `Deserialize` impls that call jusou's own parsers).
@@ -247,6 +267,18 @@ pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> 
             message_en: Cow::Owned(en),
             citation: None,
         };
+    }
+    if msg.starts_with("recursion limit exceeded") {
+        // serde_json's own guard (128 levels): the same code as the scan's depth limit.
+        return Error::new(
+            crate::limits::limit_codes::DEPTH,
+            path,
+            format!("入れ子が深すぎます（上限{}段）", crate::limits::MAX_DEPTH),
+            format!(
+                "arrays and objects nest too deep (the limit is {})",
+                crate::limits::MAX_DEPTH
+            ),
+        );
     }
     use serde_json::error::Category;
     match inner.classify() {
@@ -326,6 +358,19 @@ fn classify_data(mut path: String, msg: &str) -> Error {
             format!("値が許される範囲の外です: {msg}"),
             format!("value out of the allowed range: {msg}"),
         )
+    } else if msg.starts_with("invalid type: floating point")
+        && backticked(msg)
+            .and_then(|v| v.parse::<f64>().ok())
+            .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+    {
+        // A whole number too large for an integer field: serde_json read it as a float, but the
+        // writer meant an integer, so the answer is "out of range", not "wrong type".
+        Error::new(
+            codes::JSON_RANGE,
+            path,
+            format!("数値が大きすぎます: {msg}"),
+            format!("number out of the allowed range: {msg}"),
+        )
     } else if msg.starts_with("invalid type") || msg.starts_with("invalid length") {
         Error::new(
             codes::JSON_TYPE,
@@ -355,6 +400,8 @@ fn classify_data(mut path: String, msg: &str) -> Error {
 /// assert_eq!(err.errors[0].path, "/age");
 /// ```
 pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors> {
+    // Size, depth and string limits before the parser allocates anything.
+    crate::limits::scan(json)?;
     // Good input is the common case: parse it without tracking paths (tracking costs as much as
     // the parse itself), and parse again with tracking only to explain a failure.
     if let Ok(value) = serde_json::from_str(json) {

@@ -19,6 +19,7 @@ pub mod case;
 pub mod error;
 mod ids;
 pub mod law;
+pub mod limits;
 pub mod meeting;
 pub mod municipality;
 pub mod plan;

@@ -1,14 +1,13 @@
 //! `jusou batch route IN.jsonl`: one routing decision per input line, as one JSON line each.
 //! A bad line gives an error line (with its line number) and the run goes on; the exit code is
-//! 1 when any line failed.
+//! 1 when any line failed. Lines are read with a cap ([`jusou_core::limits::MAX_BATCH_LINE_BYTES`]):
+//! a longer line is answered with `JUSOU-E-LIMIT-011` without being held in memory.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
-use jusou_core::{routing, Errors};
+use jusou_core::{api, limits::MAX_BATCH_LINE_BYTES, Errors};
 use serde::Serialize;
-
-use super::read_input;
 
 /// Options of `jusou batch`.
 #[derive(clap::Args)]
@@ -33,44 +32,75 @@ struct ErrorLine<'a> {
     errors: &'a [jusou_core::Error],
 }
 
+fn io_error(what: &str, e: std::io::Error) -> Errors {
+    jusou_core::Error::new(
+        "JUSOU-E-IO-001",
+        "",
+        format!("{what}を読めません: {e}"),
+        format!("cannot read {what}: {e}"),
+    )
+    .into()
+}
+
+/// Read one line of at most `MAX_BATCH_LINE_BYTES + 1` bytes into `buf` (the rest of a longer
+/// line is read and dropped). `Ok(false)` at the end of input.
+fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    let cap = (MAX_BATCH_LINE_BYTES + 1) as u64;
+    let n = (&mut *r).take(cap).read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    if buf.len() > MAX_BATCH_LINE_BYTES && buf.last() != Some(&b'\n') {
+        // Skip the rest of the over-long line in bounded chunks.
+        let mut sink = Vec::new();
+        loop {
+            sink.clear();
+            let m = (&mut *r).take(64 * 1024).read_until(b'\n', &mut sink)?;
+            if m == 0 || sink.last() == Some(&b'\n') {
+                break;
+            }
+        }
+    }
+    Ok(true)
+}
+
 /// Run the batch. `Ok(true)` when every line was decided.
 pub fn run(args: Args) -> Result<bool, Errors> {
     let Kind::Route { input } = args.kind;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let stdin = std::io::stdin();
+    let mut reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
+        Box::new(stdin.lock())
+    } else {
+        let f = std::fs::File::open(&input)
+            .map_err(|e| io_error(&format!("ファイル{}", input.display()), e))?;
+        Box::new(BufReader::new(f))
+    };
     let mut all_ok = true;
-    let handle = |n: usize, line: &str, out: &mut dyn Write| {
-        if line.trim().is_empty() {
-            return true;
-        }
-        let (text, ok) = match routing::route_json(line) {
-            Ok(d) => (serde_json::to_string(&d), true),
-            Err(e) => (
+    let mut buf = Vec::new();
+    let mut n = 0;
+    while read_line(&mut reader, &mut buf).map_err(|e| io_error(&input.display().to_string(), e))? {
+        n += 1;
+        let Some(result) = api::route_line(&buf) else {
+            continue;
+        };
+        let text = match result {
+            Ok(d) => serde_json::to_string(&d),
+            Err(e) => {
+                all_ok = false;
                 serde_json::to_string(&ErrorLine {
                     line: n,
                     errors: &e.errors,
-                }),
-                false,
-            ),
+                })
+            }
         };
         match text {
             Ok(t) => {
                 let _ = writeln!(out, "{t}");
             }
             Err(e) => eprintln!("jusou: cannot print JSON: {e}"),
-        }
-        ok
-    };
-    if input.as_os_str() == "-" {
-        let stdin = std::io::stdin();
-        for (i, line) in BufReader::new(stdin.lock()).lines().enumerate() {
-            let line = line.unwrap_or_default();
-            all_ok &= handle(i + 1, &line, &mut out);
-        }
-    } else {
-        let text = read_input(&input)?;
-        for (i, line) in text.lines().enumerate() {
-            all_ok &= handle(i + 1, line, &mut out);
         }
     }
     let _ = out.flush();

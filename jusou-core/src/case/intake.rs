@@ -248,6 +248,12 @@ impl Case {
     /// Check the record; every problem found is pushed to `errors`.
     pub fn validate(&self, errors: &mut Vec<Error>) {
         use case_codes::*;
+        // Over a limit, say only that: the checks below are quadratic in some counts.
+        let over = crate::limits::check_case(self);
+        if !over.is_empty() {
+            errors.extend(over);
+            return;
+        }
         if self.id.trim().is_empty() {
             errors.push(Error::new(
                 EMPTY_TEXT,

@@ -161,9 +161,9 @@ impl FromStr for ProgramCode {
 
 impl<'de> Deserialize<'de> for ProgramCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = std::borrow::Cow::<str>::deserialize(d).map_err(|_| {
-            crate::error::coded(
-                codes::JSON_TYPE,
+        let s = std::borrow::Cow::<str>::deserialize(d).map_err(|e| {
+            crate::error::type_error(
+                e,
                 "事業コードは文字列で書いてください（例: \"1-i\"）",
                 "a program code is a string (e.g. \"1-i\")",
             )

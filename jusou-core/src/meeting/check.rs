@@ -232,6 +232,7 @@ pub struct MeetingDecision {
 /// Check the input; all errors together.
 pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
     use meet_codes::*;
+    Errors::check(crate::limits::check_meeting(input))?;
     let mut errors = Vec::new();
     if input.case.id.trim().is_empty() {
         errors.push(Error::new(

@@ -150,6 +150,7 @@ pub struct MunicipalityReport {
 /// ```
 pub fn check_json(input: &str) -> Result<MunicipalityReport, Errors> {
     let m: Municipality = error::decode(input)?;
+    Errors::check(crate::limits::check_municipality(&m))?;
     Ok(check(&m))
 }
 

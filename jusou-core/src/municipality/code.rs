@@ -103,9 +103,9 @@ impl Serialize for LocalGovCode {
 
 impl<'de> Deserialize<'de> for LocalGovCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = std::borrow::Cow::<str>::deserialize(d).map_err(|_| {
-            crate::error::coded(
-                codes::JSON_TYPE,
+        let s = std::borrow::Cow::<str>::deserialize(d).map_err(|e| {
+            crate::error::type_error(
+                e,
                 "全国地方公共団体コードは文字列で書いてください（例: \"112305\"）",
                 "a local government code is a string (e.g. \"112305\")",
             )

@@ -78,7 +78,9 @@ impl Compiled {
 
     /// Decode, check and index.
     pub fn from_json(input: &str) -> Result<Self, Errors> {
-        Ok(Compiled::new(error::decode(input)?))
+        let m: Municipality = error::decode(input)?;
+        Errors::check(crate::limits::check_municipality(&m))?;
+        Ok(Compiled::new(m))
     }
 
     /// The 実施体制 as given.

@@ -148,9 +148,9 @@ impl<'de> Deserialize<'de> for PeriodEdge {
             N(i64),
             S(String),
         }
-        let raw = Raw::deserialize(d).map_err(|_| {
-            crate::error::coded(
-                codes::JSON_TYPE,
+        let raw = Raw::deserialize(d).map_err(|e| {
+            crate::error::type_error(
+                e,
                 "計画期間は年度（2024、令和6年度）か日付で書いてください",
                 "a plan period edge is a fiscal year (2024, 令和6年度) or a day",
             )

@@ -575,6 +575,7 @@ pub fn replay_json(input: &str) -> Result<PlanReport, Errors> {
 /// per-type fields, fields that do not belong to an event's type. Collects all errors.
 pub fn validate(log: &PlanLog) -> Result<(), Errors> {
     use plan_codes::*;
+    Errors::check(crate::limits::check_plan(log))?;
     let mut errors = Vec::new();
     if log.case_id.trim().is_empty() {
         errors.push(Error::new(

@@ -78,9 +78,31 @@ def _date_text(value: DateLike, path: str) -> str:
     )
 
 
+class _Text(str):
+    """JSON text handed to the core unchanged, so that its own errors (codes and JSON pointers,
+    duplicate fields, limits) reach the caller exactly as every other binding reports them."""
+
+
+def _too_deep(path: str = "") -> ValidationError:
+    return ValidationError(
+        [
+            {
+                "code": "JUSOU-E-LIMIT-002",
+                "path": path,
+                "message_ja": "入れ子が深すぎます（上限64段）",
+                "message_en": "arrays and objects nest too deep (the limit is 64)",
+                "citation": None,
+            }
+        ]
+    )
+
+
 def _call(op: str, payload: Any) -> Any:
     try:
-        text = _json.dumps(payload, ensure_ascii=False)
+        text = str(payload) if isinstance(payload, _Text) else _json.dumps(payload, ensure_ascii=False)
+    except RecursionError:
+        # A Python value nested too deep for json.dumps: the core's depth limit, not a crash.
+        raise _too_deep() from None
     except (TypeError, ValueError) as exc:
         raise ValidationError(
             [
@@ -168,6 +190,8 @@ def _input(value: Union[Dict[str, Any], str]) -> Any:
     if isinstance(value, str):
         try:
             return _json.loads(value)
+        except RecursionError:
+            raise _too_deep() from None
         except ValueError as exc:
             raise ValidationError(
                 [
@@ -190,7 +214,7 @@ def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     The result has ``allowed``, ``mode``, ``recipients``, ``excluded``, ``obligations``,
     ``violations`` and ``fallback``, exactly as ``jusou meeting --json`` prints them.
     """
-    return _call("meeting", _input(check))
+    return _call("meeting", _Text(check) if isinstance(check, str) else check)
 
 
 def route(
@@ -212,8 +236,13 @@ def route(
     >>> d["multi_agency"], d["lead_program"], d["first_meeting"]
     (False, '1-i', None)
     """
-    value = dict(_input(case)) if not isinstance(case, str) else _input(case)
+    if isinstance(case, str) and municipality is None and as_of is None:
+        return _call("route", _Text(case))
+    value = _input(case)
     if isinstance(value, dict):
+        # A copy, so the caller's dict is not changed; anything else goes to the core as it is
+        # and gets its type error there (never a Python TypeError).
+        value = dict(value)
         if municipality is not None:
             m = _input(municipality)
             if isinstance(m, dict) and "options" in m:
@@ -252,6 +281,8 @@ def route_many(cases: Sequence[Union[Dict[str, Any], str]]) -> List[Dict[str, An
         else:
             try:
                 parts.append(_json.dumps(case, ensure_ascii=False))
+            except RecursionError:
+                parts.append(_json.dumps("not JSON: nested too deep"))
             except (TypeError, ValueError) as exc:
                 # An item that is not JSON becomes that item's error; the batch goes on.
                 parts.append(_json.dumps(f"not JSON: {exc}"))
@@ -268,6 +299,8 @@ def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None
     ``events`` is a ``PlanLog`` (``jusou.schema("PlanLog")``) as a dict or JSON text; ``as_of``
     overrides the log's own, as the CLI's ``--as-of`` does.
     """
+    if isinstance(events, str) and as_of is None:
+        return _call("plan", _Text(events))
     value = _input(events)
     if isinstance(value, dict) and as_of is not None:
         value = dict(value, as_of=_date_text(as_of, "/as_of"))
@@ -280,7 +313,7 @@ def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     ``m`` is a ``Municipality`` (``jusou.schema("Municipality")``) as a dict or JSON text. The
     report has ``valid``, ``violations`` and ``warnings`` (each rule with its citation).
     """
-    return _call("check_municipality", _input(m))
+    return _call("check_municipality", _Text(m) if isinstance(m, str) else m)
 
 
 def schema(name: str) -> Dict[str, Any]:

@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use jusou_core::{api, calendar, case::Case, law, meeting, municipality, plan, routing};
+use jusou_core::{api, calendar, case::Case, law, limits, meeting, municipality, plan, routing};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
@@ -45,6 +45,10 @@ fn entry_point<T: DeserializeOwned + Clone, R>(
     });
     g.bench_function("json-end-to-end", |b| {
         b.iter(|| end_to_end(black_box(input)))
+    });
+    // The pre-parse limit scan, part of every JSON entry point.
+    g.bench_function("limits-scan", |b| {
+        b.iter(|| limits::scan(black_box(input)).is_ok())
     });
     g.bench_function("baseline/clone-typed", |b| {
         b.iter(|| black_box(&value).clone())

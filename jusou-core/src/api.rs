@@ -152,6 +152,9 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
 /// paths point into that case) and the rest are still decided. Each case is read exactly as
 /// `route` reads it, so a batch and single calls give identical answers.
 fn route_many(input: &str) -> Result<String, Errors> {
+    // Raw cases take any nesting, so a small batch is scanned here too (decode skips the scan
+    // for small documents that parse).
+    crate::limits::scan(input)?;
     let cases: Vec<&serde_json::value::RawValue> = decode(input)?;
     let max = crate::limits::MAX_BATCH_CASES;
     if cases.len() > max {

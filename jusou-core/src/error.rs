@@ -400,12 +400,19 @@ fn classify_data(mut path: String, msg: &str) -> Error {
 /// assert_eq!(err.errors[0].path, "/age");
 /// ```
 pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors> {
-    // Size, depth and string limits before the parser allocates anything.
-    crate::limits::scan(json)?;
+    // Size, depth and string limits before the parser allocates anything; a small document
+    // cannot break them unless it also fails to parse (see `limits::SMALL_INPUT_BYTES`).
+    let small = json.len() <= crate::limits::SMALL_INPUT_BYTES;
+    if !small {
+        crate::limits::scan(json)?;
+    }
     // Good input is the common case: parse it without tracking paths (tracking costs as much as
     // the parse itself), and parse again with tracking only to explain a failure.
     if let Ok(value) = serde_json::from_str(json) {
         return Ok(value);
+    }
+    if small {
+        crate::limits::scan(json)?;
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;

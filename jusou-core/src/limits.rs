@@ -62,6 +62,13 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 pub const FREE_TEXT_FIELDS: &[&str] = &["note", "wishes", "content", "capacity_note", "goals"];
 /// Most items of any one array, whatever it holds (a backstop below the domain limits' reach).
 pub const MAX_ARRAY_ITEMS: usize = 100_000;
+
+/// Documents up to this size cannot break a size, string or array limit (each needs a longer
+/// text), and one that parses into jusou's inputs nests far less than [`MAX_DEPTH`]; so
+/// [`crate::error::decode`] scans them only when they fail to parse. The scan costs about a
+/// third of the parse, and most inputs (a case, a meeting) are this small.
+pub const SMALL_INPUT_BYTES: usize = MAX_STRING_BYTES;
+const _: () = assert!(SMALL_INPUT_BYTES <= MAX_STRING_BYTES && SMALL_INPUT_BYTES < MAX_ARRAY_ITEMS);
 /// Most members of a household (`/household`).
 pub const MAX_HOUSEHOLD_MEMBERS: usize = 100;
 /// Most issues of one household member (`/household/N/issues`).
@@ -192,7 +199,8 @@ pub fn scan(json: &str) -> Result<(), Error> {
                         *key = Some((start, end));
                         *expecting = false;
                     }
-                } else {
+                } else if len > MAX_STRING_BYTES {
+                    // Only a long string needs its field's name (free text may be longer).
                     let max = match field(json, &stack) {
                         Some(f) if FREE_TEXT_FIELDS.contains(&f) => MAX_TEXT_BYTES,
                         _ => MAX_STRING_BYTES,
@@ -268,14 +276,15 @@ fn count(
     len: usize,
     max: usize,
     code: &'static str,
-    path: impl Into<String>,
+    path: impl std::fmt::Display,
     what_ja: &str,
     what_en: &str,
 ) -> bool {
     if len > max {
         errors.push(Error::new(
             code,
-            path,
+            // Formatted only for an error: counts are checked on every call.
+            path.to_string(),
             format!("{what_ja}が多すぎます（{len}件、上限{max}件）"),
             format!("too many {what_en} ({len}; the limit is {max})"),
         ));
@@ -285,7 +294,7 @@ fn count(
     }
 }
 
-fn list(errors: &mut Vec<Error>, len: usize, path: impl Into<String>) {
+fn list(errors: &mut Vec<Error>, len: usize, path: impl std::fmt::Display) {
     count(
         errors,
         len,
@@ -318,7 +327,7 @@ fn consents(errors: &mut Vec<Error>, consents: &[Consent], path: &str) {
             ("persons", s.persons.len()),
             ("categories", s.categories.len()),
         ] {
-            list(errors, len, format!("{path}/{i}/scope/{name}"));
+            list(errors, len, format_args!("{path}/{i}/scope/{name}"));
         }
     }
 }
@@ -342,7 +351,7 @@ pub fn check_case(case: &Case) -> Vec<Error> {
                 m.issues.len(),
                 MAX_ISSUES_PER_MEMBER,
                 ISSUES_PER_MEMBER,
-                format!("/household/{i}/issues"),
+                format_args!("/household/{i}/issues"),
                 "課題",
                 "issues for one member",
             );
@@ -410,12 +419,12 @@ pub fn check_plan(log: &PlanLog) -> Vec<Error> {
                 list(
                     &mut errors,
                     p.goals.len(),
-                    format!("/events/{i}/plan/goals"),
+                    format_args!("/events/{i}/plan/goals"),
                 );
                 list(
                     &mut errors,
                     p.items.len(),
-                    format!("/events/{i}/plan/items"),
+                    format_args!("/events/{i}/plan/items"),
                 );
             }
         }
@@ -431,7 +440,7 @@ pub fn check_municipality(m: &Municipality) -> Vec<Error> {
         list(
             &mut errors,
             p.providers.len(),
-            format!("/programs/{i}/providers"),
+            format_args!("/programs/{i}/providers"),
         );
     }
     list(&mut errors, m.meetings.len(), "/meetings");
@@ -441,7 +450,7 @@ pub fn check_municipality(m: &Municipality) -> Vec<Error> {
             mt.members.len(),
             MAX_MEETING_MEMBERS,
             limit_codes::MEETING_MEMBERS,
-            format!("/meetings/{i}/members"),
+            format_args!("/meetings/{i}/members"),
             "構成員",
             "members of a meeting",
         );

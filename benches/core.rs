@@ -206,7 +206,8 @@ fn funding(c: &mut Criterion) {
 
 /// A household of `members` (the first the subject), each with `issues` issues.
 fn household(members: usize, issues: usize) -> String {
-    const ISSUES: [&str; 8] = [
+    // The whole vocabulary (a member's issues are distinct, so 23 is the most one can have).
+    const ISSUES: [&str; 23] = [
         "care",
         "dementia",
         "hikikomori",
@@ -215,6 +216,21 @@ fn household(members: usize, issues: usize) -> String {
         "mental_disability",
         "hoarding",
         "isolation",
+        "poverty",
+        "housing",
+        "health",
+        "mental_distress",
+        "physical_disability",
+        "intellectual_disability",
+        "self_neglect",
+        "childrearing",
+        "school_refusal",
+        "young_carer",
+        "double_care",
+        "dv",
+        "child_abuse",
+        "elder_abuse",
+        "disability_abuse",
     ];
     let household: Vec<Value> = (0..members)
         .map(|i| {
@@ -260,7 +276,7 @@ fn growth(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("growth/issues-per-member");
-    for n in [1, 2, 4, 8] {
+    for n in [1, 4, 12, 23] {
         let input = household(4, n);
         assert!(routing::route_json(&input).is_ok(), "{n} issues");
         g.throughput(Throughput::Elements(n as u64));
@@ -283,6 +299,9 @@ fn growth(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("replay-json", n), &input, |b, s| {
             b.iter(|| plan::replay_json(s).is_ok())
         });
+        g.bench_with_input(BenchmarkId::new("limits-scan", n), &input, |b, s| {
+            b.iter(|| limits::scan(s).is_ok())
+        });
     }
     g.finish();
 
@@ -302,7 +321,7 @@ fn growth(c: &mut Criterion) {
 
     let one = fixture("cases/niiza-8050-model.json");
     let mut g = c.benchmark_group("growth/batch-size");
-    for n in [1, 10, 100, 1_000] {
+    for n in [1, 10, 100, 1_000, 10_000] {
         let batch = format!("[{}]", vec![one.as_str(); n].join(","));
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("route_many", n), &batch, |b, s| {

@@ -111,10 +111,20 @@ def table(headers, rows):
     return "\n".join(lines)
 
 
+def cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def render():
     m = medians()
     parts = [
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} "
         f"{platform.release()}; date {datetime.date.today().isoformat()}; medians of criterion "
         "(Rust) and of the binding benchmarks' repeats.",
         "",

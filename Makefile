@@ -52,12 +52,14 @@ $(NODE_DEPS): jusou-wasm/package-lock.json jusou-wasm/package.json
 deps-node: $(NODE_DEPS)
 
 # Debian's chromium for the headless-browser test (playwright-core drives /usr/bin/chromium;
-# no browser download). Installed only when missing; needs root, as on this project's machines.
+# no browser download) and a Japanese font for its screenshots. Installed only when missing;
+# needs root, as on this project's machines.
 deps-browser:
-	@test -x /usr/bin/chromium || { \
-	  echo "installing chromium (apt)"; \
+	@if ! test -x /usr/bin/chromium || ! test -d /usr/share/fonts/opentype/ipafont-gothic; then \
+	  echo "installing chromium and fonts-ipafont-gothic (apt)"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-ipafont-gothic >/dev/null; \
+	fi
 
 ## checks ------------------------------------------------------------------------------------
 lint:

@@ -103,11 +103,11 @@ pub fn call_json(op: &str, input: &str) -> Result<JsValue, JsValue> {
 /// A JS object, or JSON text parsed into one (malformed text gets jusou's own error).
 fn value(input: JsValue) -> Result<JsValue, JsValue> {
     match input.as_string() {
-        Some(text) => JSON::parse(&text).or_else(|_| {
+        Some(text) => JSON::parse(&text).map_err(|_| {
             match jusou_core::error::decode::<serde::de::IgnoredAny>(&text) {
-                Err(e) => Err(js_error(&e)),
+                Err(e) => js_error(&e),
                 // JS and serde_json disagree on this text: report it as not JSON all the same.
-                Ok(_) => Err(js_error(&not_json("JSON.parse rejects the text"))),
+                Ok(_) => js_error(&not_json("JSON.parse rejects the text")),
             }
         }),
         None => Ok(input),

@@ -205,9 +205,14 @@ function yesNo(b) {
   return lang === "ja" ? (b ? "はい" : "いいえ") : b ? "yes" : "no";
 }
 
-function renderDecision(d) {
+let shown = null;
+
+/** Show a decision; with none (the form has errors) the last one stays, greyed out. */
+function renderDecision(decision) {
   const sec = $("#decision");
-  sec.classList.toggle("invalid", !d);
+  sec.classList.toggle("invalid", !decision);
+  const d = decision ?? shown;
+  shown = d;
   if (!d) return;
   const prog = (code) => {
     const p = programs.find((x) => x.code === code);

@@ -22,28 +22,37 @@ const addFormats = require("ajv-formats").default ?? require("ajv-formats");
 const BATCH_MS = Number(process.env.BENCH_MS ?? 150); // per sample
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 
-/** Median ns per call of `fn` over SAMPLES batches of about BATCH_MS each. */
-function measure(fn) {
-  // Warm up and size a batch.
+/** Calls of `fn` that take about BATCH_MS (after warming it up). */
+function batchSize(fn) {
   let n = 1;
   for (;;) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) fn(i);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (ms > BATCH_MS / 4) {
-      n = Math.max(1, Math.round((n * BATCH_MS) / Math.max(ms, 0.001)));
-      break;
-    }
+    if (ms > BATCH_MS / 4) return Math.max(1, Math.round((n * BATCH_MS) / Math.max(ms, 0.001)));
     n *= 2;
   }
-  const per = [];
+}
+
+/** Median ns per call of each function. The samples are interleaved (one batch of each case per
+ * round) so that load from other processes on a shared machine hits every case alike. */
+function measureAll(fns) {
+  const names = Object.keys(fns);
+  const sizes = Object.fromEntries(names.map((k) => [k, batchSize(fns[k])]));
+  const per = Object.fromEntries(names.map((k) => [k, []]));
   for (let s = 0; s < SAMPLES; s++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(i);
-    per.push(Number(process.hrtime.bigint() - t0) / n);
+    for (const k of names) {
+      const fn = fns[k];
+      const n = sizes[k];
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) fn(i);
+      per[k].push(Number(process.hrtime.bigint() - t0) / n);
+    }
   }
-  per.sort((a, b) => a - b);
-  return { median_ns: per[Math.floor(per.length / 2)], min_ns: per[0], max_ns: per[per.length - 1], iterations: n * SAMPLES };
+  return Object.fromEntries(names.map((k) => {
+    const v = per[k].sort((a, b) => a - b);
+    return [k, { median_ns: v[Math.floor(v.length / 2)], min_ns: v[0], max_ns: v[v.length - 1], iterations: sizes[k] * SAMPLES }];
+  }));
 }
 
 const caseObj = JSON.parse(readFileSync(join(root, "fixtures", "cases", "niiza-8050-model.json"), "utf8"));
@@ -90,9 +99,8 @@ const cases = {
   },
 };
 
-const results = {};
-for (const [name, fn] of Object.entries(cases)) {
-  results[name] = measure(fn);
+const results = measureAll(cases);
+for (const name of Object.keys(cases)) {
   console.log(`${name.padEnd(26)} ${(results[name].median_ns / 1000).toFixed(2).padStart(9)} µs  (median of ${SAMPLES})`);
 }
 const r = (a, b) => results[a].median_ns / results[b].median_ns;
@@ -115,7 +123,7 @@ const report = {
   jusou: jusou.version(),
   wasm_bytes: wasm.length,
   input: "fixtures/cases/niiza-8050-model.json",
-  method: `median ns/call of ${SAMPLES} batches of ~${BATCH_MS} ms; ajv ${require("ajv/package.json").version} (draft 2020-12, allErrors, ajv-formats) compiled once from schemas/Case.json`,
+  method: `median ns/call of ${SAMPLES} interleaved batches of ~${BATCH_MS} ms; ajv ${require("ajv/package.json").version} (draft 2020-12, allErrors, ajv-formats) compiled once from schemas/Case.json`,
   results,
   ratios,
   targets: { route_js_object_over_ajv: { max: TARGET, met: ratios.route_js_object_over_ajv <= TARGET } },

@@ -14,6 +14,14 @@ pub const NAMES: &[(&str, &str)] = &[
     ("Program", "one taxonomy entry (output of `taxonomy`)"),
     ("DateInfo", "a date read from user text (output of `date`)"),
     (
+        "SplitFundingInput",
+        "an amount, a program and a day (input of `split_funding`)",
+    ),
+    (
+        "FiscalYearInfo",
+        "the 年度 a day falls in (output of `fiscal_year`)",
+    ),
+    (
         "FundingSplit",
         "a yen amount split into shares (output of `split_funding`)",
     ),
@@ -55,6 +63,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "Program" => to_value::<crate::law::Program>(),
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
+        "SplitFundingInput" => to_value::<crate::api::SplitFundingInput>(),
+        "FiscalYearInfo" => to_value::<crate::api::FiscalYearInfo>(),
         "MeetingCheck" => to_value::<crate::meeting::MeetingCheck>(),
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "PlanLog" => to_value::<crate::plan::PlanLog>(),

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const pkg = process.env.JUSOU_WASM_PKG ?? join(root, "target", "wasm-pkg", "nodejs", "jusou_wasm.js");
+const pkg = process.env.JUSOU_WASM_PKG ?? join(root, "target", "wasm-pkg", "index.cjs");
 const jusou = createRequire(import.meta.url)(pkg);
 
 // Same table as fixtures/README.md, tests/fixtures.rs and jusou-py/tests.

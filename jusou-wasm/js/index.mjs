@@ -1,0 +1,22 @@
+// jusou for node (ES module): the same functions as index.cjs.
+import { createRequire } from "node:module";
+
+const jusou = createRequire(import.meta.url)("./index.cjs");
+
+export const {
+  call,
+  callJson,
+  version,
+  taxonomy,
+  parseDate,
+  fiscalYear,
+  splitFunding,
+  route,
+  routeMany,
+  meeting,
+  plan,
+  checkMunicipality,
+  schema,
+  schemaNames,
+} = jusou;
+export default jusou;

@@ -407,7 +407,10 @@ pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors>
         crate::limits::scan(json)?;
     }
     // Good input is the common case: parse it without tracking paths (tracking costs as much as
-    // the parse itself), and parse again with tracking only to explain a failure.
+    // the parse itself), and parse again with tracking only to explain a failure. Not in
+    // WebAssembly: a second instantiation of every input type's deserializer would put the module
+    // over its size budget (250 KB gzipped).
+    #[cfg(not(target_arch = "wasm32"))]
     if let Ok(value) = serde_json::from_str(json) {
         return Ok(value);
     }

@@ -138,21 +138,57 @@ def render():
         table(["series", "per element at n", "last/first", ""],
               [(a, b, f"{c:.2f}×", d) for a, b, c, d, _ in growth_rows(m)]),
     ]
-    for name, title in (("python", "Python (`make bench-py`)"), ("node", "WASM in node (`make bench-node`)")):
+    for name, title, rows_of in (("python", "Python (`make bench-py`)", python_rows),
+                                 ("node", "WASM in node (`make bench-node`)", node_rows)):
         data = binding_rows(name)
         parts += ["", f"### {title}", ""]
         if data is None:
             parts.append(f"(no results: target/bench/{name}.json is missing)")
             continue
-        rows = data.get("rows", [])
-        parts.append(table(
-            ["measurement", "value", "baseline", "ratio", "target", ""],
-            [(r.get("name"), r.get("value"), r.get("baseline", ""),
-              f"{r['ratio']:.2f}×" if isinstance(r.get("ratio"), (int, float)) else "",
-              r.get("target", ""), r.get("verdict", "")) for r in rows]))
-        if data.get("note"):
-            parts += ["", data["note"]]
+        parts.append(table(["measurement", "median", "baseline", "baseline median", "ratio",
+                            "target", ""], rows_of(data)))
+        if data.get("method"):
+            parts += ["", f"Method: {data['method']}"]
     return "\n".join(parts)
+
+
+def ratio_row(what, a, base_name, b, limit=None, higher_is_better=False):
+    r = a / b
+    if limit is None:
+        target, ok = "", ""
+    elif higher_is_better:
+        target, ok = f"≥ {limit}×", "ok" if r >= limit else "MISSED"
+    else:
+        target, ok = f"≤ {limit}×", "ok" if r <= limit else "MISSED"
+    return (what, fmt_ns(a), base_name, fmt_ns(b), f"{r:.2f}×", target, ok)
+
+
+def node_rows(data):
+    res = {k: v["median_ns"] for k, v in data.get("results", {}).items()}
+    rows = []
+    for what, a, base, b, limit in (
+            ("route from a JS object", "route_js_object", "ajv validation (schema Case)",
+             "ajv_validate", 3),
+            ("route from a JS object", "route_js_object", "JSON.parse", "json_parse", None),
+            ("route from JSON text", "route_json_text", "JSON.parse", "json_parse", None),
+            ("keystroke: parse + route", "keystroke_parse_route", "keystroke: parse + ajv",
+             "keystroke_parse_ajv", None),
+            ("keystroke: invalid form (throws)", "keystroke_route_invalid",
+             "keystroke: parse + ajv", "keystroke_parse_ajv", None)):
+        if a in res and b in res:
+            rows.append(ratio_row(what, res[a], base, res[b], limit))
+    return rows
+
+
+def python_rows(data):
+    """Python's results: cases/s per input kind, as a per-case cost against its baselines."""
+    rows = []
+    for r in data.get("rows", []):
+        rows.append((r.get("name"), r.get("value"), r.get("baseline", ""),
+                     r.get("baseline_value", ""),
+                     f"{r['ratio']:.2f}×" if isinstance(r.get("ratio"), (int, float)) else "",
+                     r.get("target", ""), r.get("verdict", "")))
+    return rows
 
 
 def main():

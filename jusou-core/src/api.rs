@@ -200,7 +200,7 @@ pub fn errors_json(errors: &Errors) -> String {
 /// ```
 /// use jusou_core::api::route_line;
 /// assert!(route_line(b"  \r\n").is_none());
-/// let err = route_line(b"{\"id\": \xff}").unwrap().unwrap_err();
+/// let err = route_line(b"{\"id\": \xff}").unwrap().unwrap_err(); // ok: doc example
 /// assert_eq!(err.errors[0].code, "JUSOU-E-JSON-001");
 /// ```
 pub fn route_line(line: &[u8]) -> Option<Result<crate::routing::RouteDecision, Errors>> {

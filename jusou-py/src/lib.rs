@@ -5,7 +5,18 @@
 //! GIL released and never lets a panic reach Python: the Python layer (`python/jusou/`) turns the
 //! `(ok, json)` answer into values or a `jusou.ValidationError`.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use jusou_core::case::Case;
+use jusou_core::error::decode;
+use jusou_core::law::Field;
+use jusou_core::municipality::Options;
+use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router};
+use jusou_core::Errors;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use serde_json::value::RawValue;
 
 /// Error code for a panic caught at the boundary (a bug in jusou, never expected).
 const INTERNAL: &str = "JUSOU-E-INTERNAL-001";
@@ -39,10 +50,441 @@ fn version() -> &'static str {
     jusou_core::VERSION
 }
 
+// ---- batches -----------------------------------------------------------------------------------
+
+/// What a batch applies to every case: a municipality's options and a decision date, as
+/// `jusou route --municipality --as-of` applies them to one.
+struct Overrides {
+    router: Option<Router>,
+    as_of: Option<NaiveDate>,
+}
+
+impl Overrides {
+    fn read(options: Option<&str>, as_of: Option<&str>) -> Result<Self, Errors> {
+        let router = match options {
+            Some(text) => {
+                let o: Options = decode(text).map_err(|e| e.under("/options"))?;
+                Some(Router::new(&o))
+            }
+            None => None,
+        };
+        let as_of = match as_of {
+            Some(text) => Some(
+                jusou_core::calendar::parse_day(text)
+                    .map_err(|e| e.under("/as_of"))?
+                    .0,
+            ),
+            None => None,
+        };
+        Ok(Overrides { router, as_of })
+    }
+
+    /// Route one case exactly as `route` (with these overrides) does.
+    fn route(&self, text: &str) -> Result<RouteDecision, Errors> {
+        if self.router.is_none() && self.as_of.is_none() {
+            return jusou_core::routing::route_json(text);
+        }
+        let mut case: Case = decode(text)?;
+        if self.as_of.is_some() {
+            case.as_of = self.as_of;
+        }
+        let as_of = case.as_of.unwrap_or(case.received_on);
+        match &self.router {
+            Some(r) => r.route(&case, as_of),
+            None => {
+                let default = Options::default();
+                Router::new(case.options.as_ref().unwrap_or(&default)).route(&case, as_of)
+            }
+        }
+    }
+}
+
+type Outcome = Result<RouteDecision, Errors>;
+
+/// Route every item (JSON text, or `None` for a missing one) with the GIL released and panics
+/// caught per item: one bad case never fails the batch.
+fn route_items(py: Python<'_>, items: Vec<Option<&str>>, ov: &Overrides) -> Vec<Outcome> {
+    py.detach(|| {
+        items
+            .into_iter()
+            .map(|item| match item {
+                None => Err(null_case()),
+                Some(text) => {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
+                        .unwrap_or_else(|_| Err(internal_errors()))
+                }
+            })
+            .collect()
+    })
+}
+
+fn null_case() -> Errors {
+    jusou_core::Error::new(
+        jusou_core::error::codes::JSON_OTHER,
+        "",
+        "ケースがありません（null）",
+        "the case is missing (null)",
+    )
+    .into()
+}
+
+fn internal_errors() -> Errors {
+    jusou_core::Error::new(
+        INTERNAL,
+        "",
+        "jusou内部のエラーです（不具合として報告してください）",
+        "internal error in jusou (please report it as a bug)",
+    )
+    .into()
+}
+
+/// Outcomes as one JSON array text: each decision exactly as `route` gives it, or
+/// `{"errors": [...]}` in its place.
+fn outcomes_json(outcomes: &[Outcome]) -> String {
+    let mut out = String::with_capacity(outcomes.len() * 1024);
+    out.push('[');
+    for (i, o) in outcomes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match o.as_ref().map(serde_json::to_string) {
+            Ok(Ok(text)) => out.push_str(&text),
+            Ok(Err(_)) => out.push_str(&jusou_core::api::errors_json(&internal_errors())),
+            Err(errors) => out.push_str(&jusou_core::api::errors_json(errors)),
+        }
+    }
+    out.push(']');
+    out
+}
+
+/// Python strings made once per distinct value (rule ids, codes), shared by every row.
+struct Interned<'py> {
+    py: Python<'py>,
+    map: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Interned<'py> {
+    fn get(&mut self, s: &str) -> Bound<'py, PyString> {
+        if let Some(v) = self.map.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        self.map.insert(s.to_owned(), v.clone());
+        v
+    }
+
+    fn list<'a>(&mut self, items: impl Iterator<Item = &'a str>) -> PyResult<Bound<'py, PyList>> {
+        let v: Vec<Bound<'py, PyString>> = items.map(|s| self.get(s)).collect();
+        PyList::new(self.py, v)
+    }
+}
+
+const fn field_key(f: Field) -> &'static str {
+    match f {
+        Field::Elderly => "elderly",
+        Field::Disability => "disability",
+        Field::Children => "children",
+        Field::Poverty => "poverty",
+        Field::CrossField => "cross_field",
+    }
+}
+
+const fn pattern_key(p: Pattern) -> &'static str {
+    match p {
+        Pattern::P8050 => "8050",
+        Pattern::DoubleCare => "double_care",
+        Pattern::YoungCarer => "young_carer",
+    }
+}
+
+const fn meeting_key(m: FirstMeeting) -> &'static str {
+    match m {
+        FirstMeeting::SupportMeeting => "support_meeting",
+        FirstMeeting::JusouMeeting => "jusou_meeting",
+    }
+}
+
+/// Outcomes as columns (a dict of name → bytes of 0/1, or list): the layout the DataFrame and
+/// Arrow paths build their tables from without a per-row round trip through JSON.
+fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Bound<'py, PyDict>> {
+    let n = outcomes.len();
+    let mut ok = Vec::with_capacity(n);
+    let mut multi = Vec::with_capacity(n);
+    let mut outreach = Vec::with_capacity(n);
+    let mut participation = Vec::with_capacity(n);
+    let none = py.None();
+    let mut case_id = Vec::with_capacity(n);
+    let mut as_of = Vec::with_capacity(n);
+    let mut lead = Vec::with_capacity(n);
+    let mut meeting = Vec::with_capacity(n);
+    let mut alerts = Vec::with_capacity(n);
+    let mut reasons = Vec::with_capacity(n);
+    let mut fields = Vec::with_capacity(n);
+    let mut patterns = Vec::with_capacity(n);
+    let mut errors = Vec::with_capacity(n);
+    let mut s = Interned {
+        py,
+        map: HashMap::new(),
+    };
+    for o in outcomes {
+        match o {
+            Ok(d) => {
+                ok.push(1u8);
+                multi.push(u8::from(d.multi_agency));
+                outreach.push(u8::from(d.outreach));
+                participation.push(u8::from(d.participation_support));
+                case_id.push(PyString::new(py, &d.case_id).into_any().unbind());
+                as_of.push(s.get(&d.as_of.to_string()).into_any().unbind());
+                lead.push(match d.lead_program {
+                    Some(p) => s.get(p.as_str()).into_any().unbind(),
+                    None => none.clone_ref(py),
+                });
+                meeting.push(match d.first_meeting {
+                    Some(m) => s.get(meeting_key(m)).into_any().unbind(),
+                    None => none.clone_ref(py),
+                });
+                alerts.push(
+                    s.list(d.statutory_alerts.iter().map(|a| a.rule))?
+                        .into_any()
+                        .unbind(),
+                );
+                reasons.push(
+                    s.list(d.reasons.iter().map(|r| r.rule.as_ref()))?
+                        .into_any()
+                        .unbind(),
+                );
+                fields.push(
+                    s.list(d.fields.iter().map(|f| field_key(*f)))?
+                        .into_any()
+                        .unbind(),
+                );
+                patterns.push(
+                    s.list(d.patterns.iter().map(|p| pattern_key(p.pattern)))?
+                        .into_any()
+                        .unbind(),
+                );
+                errors.push(none.clone_ref(py));
+            }
+            Err(e) => {
+                ok.push(0);
+                multi.push(0);
+                outreach.push(0);
+                participation.push(0);
+                for col in [
+                    &mut case_id,
+                    &mut as_of,
+                    &mut lead,
+                    &mut meeting,
+                    &mut alerts,
+                    &mut reasons,
+                    &mut fields,
+                    &mut patterns,
+                ] {
+                    col.push(none.clone_ref(py));
+                }
+                errors.push(
+                    PyString::new(py, &jusou_core::api::errors_json(e))
+                        .into_any()
+                        .unbind(),
+                );
+            }
+        }
+    }
+    let d = PyDict::new(py);
+    d.set_item("ok", PyBytes::new(py, &ok))?;
+    d.set_item("multi_agency", PyBytes::new(py, &multi))?;
+    d.set_item("outreach", PyBytes::new(py, &outreach))?;
+    d.set_item("participation_support", PyBytes::new(py, &participation))?;
+    d.set_item("case_id", PyList::new(py, case_id)?)?;
+    d.set_item("as_of", PyList::new(py, as_of)?)?;
+    d.set_item("lead_program", PyList::new(py, lead)?)?;
+    d.set_item("first_meeting", PyList::new(py, meeting)?)?;
+    d.set_item("statutory_alerts", PyList::new(py, alerts)?)?;
+    d.set_item("reasons", PyList::new(py, reasons)?)?;
+    d.set_item("fields", PyList::new(py, fields)?)?;
+    d.set_item("patterns", PyList::new(py, patterns)?)?;
+    d.set_item("errors", PyList::new(py, errors)?)?;
+    Ok(d)
+}
+
+fn finish<'py>(
+    py: Python<'py>,
+    outcomes: &[Outcome],
+    columns: bool,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    if columns {
+        Ok((true, outcomes_columns(py, outcomes)?.into_any()))
+    } else {
+        let text = py.detach(|| outcomes_json(outcomes));
+        Ok((true, PyString::new(py, &text).into_any()))
+    }
+}
+
+fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
+    (
+        false,
+        PyString::new(py, &jusou_core::api::errors_json(errors)).into_any(),
+    )
+}
+
+/// Route a batch given as one JSON array text. Returns `(True, decisions)` — a JSON array text,
+/// or with `columns=True` a dict of columns — or `(False, errors_json)` when the array itself (or
+/// an override) cannot be read. A bad case gives its own errors in its place.
+#[pyfunction]
+#[pyo3(signature = (cases, options=None, as_of=None, columns=false))]
+fn route_array<'py>(
+    py: Python<'py>,
+    cases: &str,
+    options: Option<&str>,
+    as_of: Option<&str>,
+    columns: bool,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let items: Vec<&RawValue> = match py.detach(|| decode(cases)) {
+        Ok(items) => items,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let outcomes = route_items(py, items.iter().map(|r| Some(r.get())).collect(), &ov);
+    finish(py, &outcomes, columns)
+}
+
+/// Route a batch given as a list of JSON texts (`None` for a missing case).
+#[pyfunction]
+#[pyo3(signature = (cases, options=None, as_of=None, columns=false))]
+fn route_texts<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyList>,
+    options: Option<&str>,
+    as_of: Option<&str>,
+    columns: bool,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let texts: Vec<Option<Bound<'py, PyString>>> = cases
+        .iter()
+        .map(|item| item.cast_into::<PyString>().ok())
+        .collect();
+    let strs: Vec<Option<std::borrow::Cow<'_, str>>> = texts
+        .iter()
+        .map(|t| t.as_ref().and_then(|t| t.to_cow().ok()))
+        .collect();
+    let outcomes = route_items(py, strs.iter().map(|s| s.as_deref()).collect(), &ov);
+    finish(py, &outcomes, columns)
+}
+
+/// The buffers of an Arrow `string`/`large_string` array of JSON texts (from pyarrow's
+/// `Array.buffers()`: addresses and sizes), read in place without copying.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct ArrowStrings {
+    validity_addr: usize,
+    validity_size: usize,
+    offsets_addr: usize,
+    offsets_size: usize,
+    data_addr: usize,
+    data_size: usize,
+    offset: usize,
+    length: usize,
+    wide: bool,
+}
+
+fn raw<'a>(addr: usize, size: usize) -> &'a [u8] {
+    if addr == 0 || size == 0 {
+        return &[];
+    }
+    // SAFETY: the Python wrapper passes the address and size of a live pyarrow buffer and
+    // keeps the array referenced for the whole call; we only read it.
+    unsafe { std::slice::from_raw_parts(addr as *const u8, size) }
+}
+
+impl ArrowStrings {
+    /// The texts, `None` for a null, a non-UTF-8 or an out-of-bounds slot (never read outside
+    /// the buffers).
+    fn texts(&self) -> Vec<Option<&str>> {
+        let validity = raw(self.validity_addr, self.validity_size);
+        let offsets = raw(self.offsets_addr, self.offsets_size);
+        let data = raw(self.data_addr, self.data_size);
+        let w = if self.wide { 8 } else { 4 };
+        let at = |i: usize| -> Option<usize> {
+            let b = offsets.get(i * w..i * w + w)?;
+            let v = if self.wide {
+                i64::from_le_bytes(b.try_into().ok()?)
+            } else {
+                i64::from(i32::from_le_bytes(b.try_into().ok()?))
+            };
+            usize::try_from(v).ok()
+        };
+        (0..self.length)
+            .map(|k| {
+                let i = self.offset + k;
+                if !validity.is_empty() {
+                    let byte = validity.get(i / 8)?;
+                    if byte & (1 << (i % 8)) == 0 {
+                        return None;
+                    }
+                }
+                let (start, end) = (at(i)?, at(i + 1)?);
+                std::str::from_utf8(data.get(start..end)?).ok()
+            })
+            .collect()
+    }
+}
+
+/// Route a batch held in an Arrow string array of JSON texts, read in place.
+#[pyfunction]
+#[pyo3(signature = (buffers, options=None, as_of=None))]
+fn route_arrow_strings<'py>(
+    py: Python<'py>,
+    buffers: ArrowStrings,
+    options: Option<&str>,
+    as_of: Option<&str>,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let outcomes = route_items(py, buffers.texts(), &ov);
+    finish(py, &outcomes, true)
+}
+
+/// For the benchmark: the core's own cost. Reads a JSON array of cases once, then routes every
+/// case `repeat` times (decode, validate, decide — as `route` does, without encoding the
+/// answer), with the GIL released. Returns the seconds of each repeat.
+#[pyfunction]
+fn bench_route_native(py: Python<'_>, cases: &str, repeat: usize) -> PyResult<Vec<f64>> {
+    py.detach(|| {
+        let items: Vec<&RawValue> = decode(cases).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(jusou_core::api::errors_json(&e))
+        })?;
+        let mut times = Vec::with_capacity(repeat);
+        let mut decided = 0usize;
+        for _ in 0..repeat {
+            let t = std::time::Instant::now();
+            for item in &items {
+                if let Ok(d) = jusou_core::routing::route_json(item.get()) {
+                    decided += usize::from(d.multi_agency);
+                }
+            }
+            times.push(t.elapsed().as_secs_f64());
+        }
+        std::hint::black_box(decided);
+        Ok(times)
+    })
+}
+
 /// The native module.
 #[pymodule]
 fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(route_array, m)?)?;
+    m.add_function(wrap_pyfunction!(route_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
     Ok(())
 }

@@ -453,26 +453,57 @@ fn route_arrow_strings<'py>(
 }
 
 /// For the benchmark: the core's own cost. Reads a JSON array of cases once, then routes every
-/// case `repeat` times (decode, validate, decide — as `route` does, without encoding the
-/// answer), with the GIL released. Returns the seconds of each repeat.
+/// case `repeat` times with the GIL released and returns the seconds of each repeat. `stage`
+/// says how far each case goes: `"route"` (decode, validate, decide — what `route` does, without
+/// encoding the answer), `"route_encode"` (and encode the decision as JSON, all of `route`),
+/// `"decode"` (only decode the `Case`, as the core does, tracking JSON paths for errors),
+/// `"decode_serde"` (decode with serde_json alone: the floor for any JSON entry point).
 #[pyfunction]
-fn bench_route_native(py: Python<'_>, cases: &str, repeat: usize) -> PyResult<Vec<f64>> {
+#[pyo3(signature = (cases, repeat, stage="route"))]
+fn bench_route_native(
+    py: Python<'_>,
+    cases: &str,
+    repeat: usize,
+    stage: &str,
+) -> PyResult<Vec<f64>> {
+    let stage = match stage {
+        "route" => 0,
+        "route_encode" => 1,
+        "decode" => 2,
+        "decode_serde" => 3,
+        _ => {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "stage is one of route, route_encode, decode, decode_serde",
+            ))
+        }
+    };
     py.detach(|| {
         let items: Vec<&RawValue> = decode(cases).map_err(|e| {
             pyo3::exceptions::PyValueError::new_err(jusou_core::api::errors_json(&e))
         })?;
         let mut times = Vec::with_capacity(repeat);
-        let mut decided = 0usize;
+        let mut seen = 0usize;
         for _ in 0..repeat {
             let t = std::time::Instant::now();
             for item in &items {
-                if let Ok(d) = jusou_core::routing::route_json(item.get()) {
-                    decided += usize::from(d.multi_agency);
-                }
+                seen += match stage {
+                    0 => jusou_core::routing::route_json(item.get())
+                        .map(|d| usize::from(d.multi_agency))
+                        .unwrap_or(0),
+                    1 => jusou_core::api::call("route", item.get())
+                        .map(|s| s.len())
+                        .unwrap_or(0),
+                    2 => decode::<Case>(item.get())
+                        .map(|c| c.household.len())
+                        .unwrap_or(0),
+                    _ => serde_json::from_str::<Case>(item.get())
+                        .map(|c| c.household.len())
+                        .unwrap_or(0),
+                };
             }
             times.push(t.elapsed().as_secs_f64());
         }
-        std::hint::black_box(decided);
+        std::hint::black_box(seen);
         Ok(times)
     })
 }

@@ -108,7 +108,8 @@ fn route_items(py: Python<'_>, items: Vec<Option<&str>>, ov: &Overrides) -> Vec<
         items
             .into_iter()
             .map(|item| match item {
-                None => Err(null_case()),
+                // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
+                None => ov.route("null"),
                 Some(text) => {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
                         .unwrap_or_else(|_| Err(internal_errors()))
@@ -116,16 +117,6 @@ fn route_items(py: Python<'_>, items: Vec<Option<&str>>, ov: &Overrides) -> Vec<
             })
             .collect()
     })
-}
-
-fn null_case() -> Errors {
-    jusou_core::Error::new(
-        jusou_core::error::codes::JSON_OTHER,
-        "",
-        "ケースがありません（null）",
-        "the case is missing (null)",
-    )
-    .into()
 }
 
 fn internal_errors() -> Errors {

@@ -170,7 +170,7 @@ def _input(value: Union[Dict[str, Any], str]) -> Any:
     """A dict, or JSON text (parsed here so that malformed text gets jusou's own error)."""
     if isinstance(value, str):
         try:
-            return _json.loads(value)
+            value = _json.loads(value)
         except ValueError as exc:
             raise ValidationError(
                 [

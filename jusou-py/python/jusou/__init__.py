@@ -20,10 +20,11 @@ import gc as _gc
 import sys as _sys
 from typing import Any, Dict, List, Sequence, Union
 
-from . import _jusou
+from . import _jusou, types
 
 __all__ = [
     "ValidationError",
+    "types",
     "version",
     "taxonomy",
     "parse_date",

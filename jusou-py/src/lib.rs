@@ -15,8 +15,9 @@ use jusou_core::municipality::Options;
 use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router};
 use jusou_core::Errors;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 /// Error code for a panic caught at the boundary (a bug in jusou, never expected).
 const INTERNAL: &str = "JUSOU-E-INTERNAL-001";
@@ -127,25 +128,6 @@ fn internal_errors() -> Errors {
         "internal error in jusou (please report it as a bug)",
     )
     .into()
-}
-
-/// Outcomes as one JSON array text: each decision exactly as `route` gives it, or
-/// `{"errors": [...]}` in its place.
-fn outcomes_json(outcomes: &[Outcome]) -> String {
-    let mut out = String::with_capacity(outcomes.len() * 1024);
-    out.push('[');
-    for (i, o) in outcomes.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        match o.as_ref().map(serde_json::to_string) {
-            Ok(Ok(text)) => out.push_str(&text),
-            Ok(Err(_)) => out.push_str(&jusou_core::api::errors_json(&internal_errors())),
-            Err(errors) => out.push_str(&jusou_core::api::errors_json(errors)),
-        }
-    }
-    out.push(']');
-    out
 }
 
 /// Python strings made once per distinct value (rule ids, codes), shared by every row.
@@ -298,74 +280,11 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     Ok(d)
 }
 
-fn finish<'py>(
-    py: Python<'py>,
-    outcomes: &[Outcome],
-    columns: bool,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
-    if columns {
-        Ok((true, outcomes_columns(py, outcomes)?.into_any()))
-    } else {
-        let text = py.detach(|| outcomes_json(outcomes));
-        Ok((true, PyString::new(py, &text).into_any()))
-    }
-}
-
 fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
     (
         false,
         PyString::new(py, &jusou_core::api::errors_json(errors)).into_any(),
     )
-}
-
-/// Route a batch given as one JSON array text. Returns `(True, decisions)` — a JSON array text,
-/// or with `columns=True` a dict of columns — or `(False, errors_json)` when the array itself (or
-/// an override) cannot be read. A bad case gives its own errors in its place.
-#[pyfunction]
-#[pyo3(signature = (cases, options=None, as_of=None, columns=false))]
-fn route_array<'py>(
-    py: Python<'py>,
-    cases: &str,
-    options: Option<&str>,
-    as_of: Option<&str>,
-    columns: bool,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
-    let ov = match Overrides::read(options, as_of) {
-        Ok(ov) => ov,
-        Err(e) => return Ok(refused(py, &e)),
-    };
-    let items: Vec<&RawValue> = match py.detach(|| decode(cases)) {
-        Ok(items) => items,
-        Err(e) => return Ok(refused(py, &e)),
-    };
-    let outcomes = route_items(py, items.iter().map(|r| Some(r.get())).collect(), &ov);
-    finish(py, &outcomes, columns)
-}
-
-/// Route a batch given as a list of JSON texts (`None` for a missing case).
-#[pyfunction]
-#[pyo3(signature = (cases, options=None, as_of=None, columns=false))]
-fn route_texts<'py>(
-    py: Python<'py>,
-    cases: &Bound<'py, PyList>,
-    options: Option<&str>,
-    as_of: Option<&str>,
-    columns: bool,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
-    let ov = match Overrides::read(options, as_of) {
-        Ok(ov) => ov,
-        Err(e) => return Ok(refused(py, &e)),
-    };
-    let texts: Vec<Option<Bound<'py, PyString>>> = cases
-        .iter()
-        .map(|item| item.cast_into::<PyString>().ok())
-        .collect();
-    let strs: Vec<Option<std::borrow::Cow<'_, str>>> = texts
-        .iter()
-        .map(|t| t.as_ref().and_then(|t| t.to_cow().ok()))
-        .collect();
-    let outcomes = route_items(py, strs.iter().map(|s| s.as_deref()).collect(), &ov);
-    finish(py, &outcomes, columns)
 }
 
 /// The buffers of an Arrow `string`/`large_string` array of JSON texts (from pyarrow's
@@ -440,7 +359,7 @@ fn route_arrow_strings<'py>(
         Err(e) => return Ok(refused(py, &e)),
     };
     let outcomes = route_items(py, buffers.texts(), &ov);
-    finish(py, &outcomes, true)
+    Ok((true, outcomes_columns(py, &outcomes)?.into_any()))
 }
 
 /// For the benchmark: the core's own cost. Reads a JSON array of cases once, then routes every
@@ -499,13 +418,185 @@ fn bench_route_native(
     })
 }
 
+// ---- Python objects in, Python objects out ---------------------------------------------------
+
+/// One case as handed over: JSON text (a slice of one batch text, or its own), or an item
+/// Python could not encode (with Python's message).
+enum Source<'a> {
+    Slice(&'a str),
+    Text(String),
+    NotJson(String),
+}
+
+fn not_json(message: &str) -> Errors {
+    jusou_core::Error::new(
+        jusou_core::error::codes::JSON_TYPE,
+        "",
+        format!("JSONにできない値が含まれています: {message}"),
+        format!("the case holds a value that is not JSON: {message}"),
+    )
+    .into()
+}
+
+/// Python objects made from a decision, sharing one `str` per distinct key and repeated text
+/// (rule ids, messages, citations).
+struct Builder<'py> {
+    py: Python<'py>,
+    strings: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Builder<'py> {
+    fn text(&mut self, s: &str, share: bool) -> Bound<'py, PyAny> {
+        if !share {
+            return PyString::new(self.py, s).into_any();
+        }
+        if let Some(v) = self.strings.get(s) {
+            return v.clone().into_any();
+        }
+        let v = PyString::new(self.py, s);
+        self.strings.insert(s.to_owned(), v.clone());
+        v.into_any()
+    }
+
+    fn value(&mut self, v: &Value, share: bool) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match v {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.into_pyobject(py)?.into_any(),
+                (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+                _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+            },
+            Value::String(s) => self.text(s, share),
+            Value::Array(items) => {
+                let list = PyList::empty(py);
+                for item in items {
+                    list.append(self.value(item, share)?)?;
+                }
+                list.into_any()
+            }
+            Value::Object(map) => {
+                let d = PyDict::new(py);
+                for (k, item) in map {
+                    // Case ids are unique per row: not worth keeping.
+                    let share_item = k != "case_id";
+                    d.set_item(self.text(k, true), self.value(item, share_item)?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+
+    fn outcome(&mut self, o: &Outcome) -> PyResult<Bound<'py, PyAny>> {
+        let v = match o {
+            Ok(d) => serde_json::to_value(d),
+            Err(e) => serde_json::to_value(e),
+        };
+        match v {
+            Ok(v) => self.value(&v, true),
+            Err(_) => self.value(
+                &serde_json::to_value(internal_errors()).unwrap_or(Value::Null),
+                true,
+            ),
+        }
+    }
+}
+
+/// Route a batch of Python objects: each item a dict (or anything `dumps` encodes) or JSON
+/// text. `dumps` is the package's JSON encoder: the whole list is encoded in one call when it
+/// holds no text (the C encoder's fast path), else item by item; an item it cannot encode
+/// becomes that item's error. Each case is then read exactly as `route` reads the same text,
+/// with the GIL released. Returns `(True, list)` — per case the decision as a dict, or
+/// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
+/// an override cannot be read.
+#[pyfunction]
+#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false))]
+fn route_objects<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyList>,
+    dumps: &Bound<'py, PyAny>,
+    options: Option<&str>,
+    as_of: Option<&str>,
+    columns: bool,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let encode = |item: &Bound<'py, PyAny>| -> PyResult<Result<String, String>> {
+        match dumps.call1((item,)) {
+            Ok(text) => Ok(Ok(text.extract::<String>()?)),
+            Err(e)
+                if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py)
+                    || e.is_instance_of::<pyo3::exceptions::PyValueError>(py) =>
+            {
+                Ok(Err(e.value(py).to_string()))
+            }
+            Err(e) => Err(e),
+        }
+    };
+    let any_text = cases.iter().any(|item| item.is_instance_of::<PyString>());
+    let whole = if any_text {
+        None
+    } else {
+        encode(cases.as_any())?.ok()
+    };
+    let slices: Option<Vec<&RawValue>> = match &whole {
+        Some(text) => py.detach(|| decode::<Vec<&RawValue>>(text).ok()),
+        None => None,
+    };
+    let sources: Vec<Source<'_>> = match slices {
+        Some(s) if s.len() == cases.len() => {
+            s.into_iter().map(|r| Source::Slice(r.get())).collect()
+        }
+        _ => {
+            let mut out = Vec::with_capacity(cases.len());
+            for item in cases.iter() {
+                out.push(match item.cast::<PyString>() {
+                    Ok(s) => Source::Text(s.to_cow()?.into_owned()),
+                    Err(_) => match encode(&item)? {
+                        Ok(text) => Source::Text(text),
+                        Err(message) => Source::NotJson(message),
+                    },
+                });
+            }
+            out
+        }
+    };
+    let outcomes: Vec<Outcome> = py.detach(|| {
+        sources
+            .iter()
+            .map(|s| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
+                    Source::Slice(t) => ov.route(t),
+                    Source::Text(t) => ov.route(t),
+                    Source::NotJson(m) => Err(not_json(m)),
+                }))
+                .unwrap_or_else(|_| Err(internal_errors()))
+            })
+            .collect()
+    });
+    if columns {
+        return Ok((true, outcomes_columns(py, &outcomes)?.into_any()));
+    }
+    let mut b = Builder {
+        py,
+        strings: HashMap::new(),
+    };
+    let list = PyList::empty(py);
+    for o in &outcomes {
+        list.append(b.outcome(o)?)?;
+    }
+    Ok((true, list.into_any()))
+}
+
 /// The native module.
 #[pymodule]
 fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
-    m.add_function(wrap_pyfunction!(route_array, m)?)?;
-    m.add_function(wrap_pyfunction!(route_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(route_objects, m)?)?;
     m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
     Ok(())

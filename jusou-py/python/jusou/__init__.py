@@ -293,11 +293,7 @@ def _route_many(cases: Any, options: Any, day: Any) -> Any:
                 )
             ]
         )
-    out, bad = _route_items(list(cases), options, day, columns=False)
-    out = _json.loads(out)
-    for i, err in bad.items():
-        out[i] = {"errors": [err]}
-    return out
+    return _route_items(list(cases), options, day, columns=False)
 
 
 @_contextlib.contextmanager
@@ -356,40 +352,22 @@ def _check(answer: Any) -> Any:
 
 
 def _route_items(items: List[Any], options: Any, day: Any, columns: bool) -> Any:
-    """Route a list of dicts/JSON texts; returns the native answer and the items that could not
-    be encoded as JSON (index → error), routed as missing and replaced by the caller."""
-    if not any(isinstance(x, str) for x in items):
-        try:
-            text = _dumps(items)
-        except (TypeError, ValueError):
-            pass
-        else:
-            return _check(_jusou.route_array(text, options, day, columns)), {}
-    texts: List[Any] = []
-    bad: Dict[int, Dict[str, Any]] = {}
-    for i, x in enumerate(items):
-        if isinstance(x, str):
-            texts.append(x)
-            continue
-        try:
-            texts.append(_dumps(x))
-        except (TypeError, ValueError) as exc:
-            texts.append(None)
-            bad[i] = _error("JUSOU-E-JSON-002", "", f"JSONにできない値が含まれています: {exc}",
-                            f"the case holds a value that is not JSON: {exc}")
-    return _check(_jusou.route_texts(texts, options, day, columns)), bad
+    """Route a list of dicts/JSON texts in one native call: the native code reads dicts, lists,
+    str, int, float, bool and None itself and hands anything else (dates, numpy scalars …) to
+    ``_dumps``; an item that cannot be encoded becomes that item's error."""
+    return _check(_jusou.route_objects(items, _dumps, options, day, columns))
 
 
 _BOOLS = ("multi_agency", "outreach", "participation_support")
 _LISTS = ("statutory_alerts", "reasons", "fields", "patterns")
 
 
-def _errors_column(cols: Dict[str, Any], bad: Dict[int, Dict[str, Any]]) -> List[Any]:
+def _errors_column(cols: Dict[str, Any]) -> List[Any]:
     errors = cols["errors"]
     out: List[Any] = [None] * len(errors)
     for i, e in enumerate(errors):
         if e is not None:
-            out[i] = [bad[i]] if i in bad else _json.loads(e)["errors"]
+            out[i] = _json.loads(e)["errors"]
     return out
 
 
@@ -418,7 +396,7 @@ def _route_frame(df: Any, options: Any, day: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    cols, bad = _route_items(_frame_records(df), options, day, columns=True)
+    cols = _route_items(_frame_records(df), options, day, columns=True)
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     data: Dict[str, Any] = {
         "case_id": cols["case_id"],
@@ -430,7 +408,7 @@ def _route_frame(df: Any, options: Any, day: Any) -> Any:
     data["first_meeting"] = cols["first_meeting"]
     for name in _LISTS:
         data[name] = cols[name]
-    data["errors"] = _errors_column(cols, bad)
+    data["errors"] = _errors_column(cols)
     return pd.DataFrame(data, index=df.index)
 
 
@@ -438,7 +416,6 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
     import numpy as np
     import pyarrow as pa
 
-    bad: Dict[int, Dict[str, Any]] = {}
     col = table.column("case") if "case" in table.column_names else None
     if col is not None and table.num_columns == 1 and (
         pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
@@ -469,7 +446,7 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
         else:
             # Arrow structs give every row every field; null means absent, as in JSON input.
             items = [_drop_nulls(r) for r in table.to_pylist()]
-        cols, bad = _route_items(items, options, day, columns=True)
+        cols = _route_items(items, options, day, columns=True)
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     text = pa.string()
     keys = pa.list_(pa.string())
@@ -486,7 +463,7 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
     arrays["first_meeting"] = pa.array(cols["first_meeting"], text)
     for name in _LISTS:
         arrays[name] = pa.array(cols[name], keys)
-    arrays["errors"] = pa.array(_errors_column(cols, bad), error_type)
+    arrays["errors"] = pa.array(_errors_column(cols), error_type)
     return pa.table(arrays)
 
 

@@ -4,6 +4,14 @@
 //! Every operation crosses as JSON text through one function, `call`, which runs the core with the
 //! GIL released and never lets a panic reach Python: the Python layer (`python/jusou/`) turns the
 //! `(ok, json)` answer into values or a `jusou.ValidationError`.
+//!
+//! Batches of `route` have their own entry points, so that a million cases cost one native call,
+//! not a million: `route_objects` (a list of dicts or JSON texts, encoded by Python's C JSON
+//! encoder in one call), `route_arrow_strings` (an Arrow string column of JSON texts, read in
+//! place) and, for the benchmark, `bench_route_native` (the core alone). Each case is read and
+//! decided exactly as `route` decides it (same JSON text, same overrides, same errors); the
+//! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
+//! or Table) rather than as JSON text to parse again.
 
 use std::collections::HashMap;
 
@@ -23,13 +31,7 @@ use serde_json::Value;
 const INTERNAL: &str = "JUSOU-E-INTERNAL-001";
 
 fn internal_error() -> String {
-    let e = jusou_core::Error::new(
-        INTERNAL,
-        "",
-        "jusou内部のエラーです（不具合として報告してください）",
-        "internal error in jusou (please report it as a bug)",
-    );
-    jusou_core::api::errors_json(&e.into())
+    jusou_core::api::errors_json(&internal_errors())
 }
 
 /// Run a jusou-core operation on JSON input. Returns `(True, output_json)` or
@@ -442,20 +444,16 @@ fn not_json(message: &str) -> Errors {
 /// (rule ids, messages, citations).
 struct Builder<'py> {
     py: Python<'py>,
-    strings: HashMap<String, Bound<'py, PyString>>,
+    strings: Interned<'py>,
 }
 
 impl<'py> Builder<'py> {
     fn text(&mut self, s: &str, share: bool) -> Bound<'py, PyAny> {
-        if !share {
-            return PyString::new(self.py, s).into_any();
+        if share {
+            self.strings.get(s).into_any()
+        } else {
+            PyString::new(self.py, s).into_any()
         }
-        if let Some(v) = self.strings.get(s) {
-            return v.clone().into_any();
-        }
-        let v = PyString::new(self.py, s);
-        self.strings.insert(s.to_owned(), v.clone());
-        v.into_any()
     }
 
     fn value(&mut self, v: &Value, share: bool) -> PyResult<Bound<'py, PyAny>> {
@@ -582,7 +580,10 @@ fn route_objects<'py>(
     }
     let mut b = Builder {
         py,
-        strings: HashMap::new(),
+        strings: Interned {
+            py,
+            map: HashMap::new(),
+        },
     };
     let list = PyList::empty(py);
     for o in &outcomes {

@@ -181,7 +181,7 @@ def test_dataframe_in_dataframe_out():
 def test_dataframe_case_column_of_dicts_or_json_text():
     pd = pytest.importorskip("pandas")
     texts = [json.dumps(c, ensure_ascii=False) for c in ALL]
-    a = jusou.route_many(pd.DataFrame({"case": ALL}))
+    a = jusou.route_many(pd.DataFrame({"case": ALL, "my_key": range(len(ALL))}))
     b = jusou.route_many(pd.DataFrame({"case": texts + ["{bad"]}))
     assert_rows_match(a.to_dict("records"), jusou.route_many(ALL))
     assert_rows_match(b.iloc[:-1].to_dict("records"), jusou.route_many(ALL))
@@ -207,7 +207,8 @@ def test_arrow_case_string_column_read_in_place():
     texts = [json.dumps(c, ensure_ascii=False) for c in ALL]
     decisions = jusou.route_many(ALL)
     for typ in (pa.string(), pa.large_string()):
-        table = pa.table({"case": pa.array(texts + [None, "{bad", "[]"], typ)})
+        table = pa.table({"case": pa.array(texts + [None, "{bad", "[]"], typ),
+                          "my_key": pa.array(range(len(texts) + 3))})
         out = jusou.route_many(table)
         assert isinstance(out, pa.Table) and out.column_names == DECISION_COLUMNS
         rows = out.to_pylist()

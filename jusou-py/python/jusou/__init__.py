@@ -255,9 +255,9 @@ def route_many(
     Input layout of a DataFrame or Table: one row per case, either one column per top-level
     field of a ``Case`` (``id``, ``received_on``, ``received_by``, ``household``, ``findings``,
     ``consents``, ``agencies_involved``, ``as_of``, ``options``; nested fields as dicts/lists or
-    structs/lists, missing cells as null) or a single column ``case`` holding each case as a
-    dict or JSON text. A Table whose ``case`` column is a string column is read in place by the
-    native code (the fastest path).
+    structs/lists, missing cells as null), or a column ``case`` holding each case as a dict or
+    JSON text (other columns, e.g. your own keys, are then ignored). A Table's ``case`` column
+    of strings is read in place by the native code, without copies (the fastest path).
 
     Output columns of a DataFrame or Table: ``case_id``, ``as_of`` (ISO text),
     ``multi_agency``, ``outreach``, ``participation_support`` (booleans, null for a bad row),
@@ -373,7 +373,7 @@ def _errors_column(cols: Dict[str, Any]) -> List[Any]:
 
 def _frame_records(df: Any) -> List[Any]:
     """One case per row: a ``case`` column, or one column per top-level field of a Case."""
-    if list(df.columns) == ["case"]:
+    if "case" in df.columns:
         return list(df["case"])
     records = df.to_dict("records")
     na = df.isna()
@@ -417,9 +417,7 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
     import pyarrow as pa
 
     col = table.column("case") if "case" in table.column_names else None
-    if col is not None and table.num_columns == 1 and (
-        pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
-    ):
+    if col is not None and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
         if isinstance(col, pa.ChunkedArray):
             col = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
         validity, offsets, data = col.buffers()
@@ -441,7 +439,7 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
             )
         )
     else:
-        if col is not None and table.num_columns == 1:
+        if col is not None:
             items = col.to_pylist()
         else:
             # Arrow structs give every row every field; null means absent, as in JSON input.

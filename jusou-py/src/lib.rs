@@ -13,6 +13,7 @@
 //! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
 //! or Table) rather than as JSON text to parse again.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -20,7 +21,7 @@ use jusou_core::case::Case;
 use jusou_core::error::decode;
 use jusou_core::law::Field;
 use jusou_core::municipality::Options;
-use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router};
+use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router, Source as PatternSource};
 use jusou_core::Errors;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
@@ -445,6 +446,7 @@ fn not_json(message: &str) -> Errors {
 struct Builder<'py> {
     py: Python<'py>,
     strings: Interned<'py>,
+    statics: HashMap<(usize, usize), Bound<'py, PyString>>,
 }
 
 impl<'py> Builder<'py> {
@@ -454,6 +456,100 @@ impl<'py> Builder<'py> {
         } else {
             PyString::new(self.py, s).into_any()
         }
+    }
+
+    /// A `'static` text (rule ids, messages, citations, keys): one Python `str` per address.
+    fn stat(&mut self, s: &'static str) -> Bound<'py, PyAny> {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(v) = self.statics.get(&key) {
+            return v.clone().into_any();
+        }
+        let v = PyString::new(self.py, s);
+        self.statics.insert(key, v.clone());
+        v.into_any()
+    }
+
+    // The `Cow` itself is needed: a borrowed one is `'static` and shared by address.
+    #[allow(clippy::ptr_arg)]
+    fn cow(&mut self, c: &Cow<'static, str>) -> Bound<'py, PyAny> {
+        match c {
+            Cow::Borrowed(s) => self.stat(s),
+            Cow::Owned(s) => self.text(s, true),
+        }
+    }
+
+    fn list(&mut self, items: Vec<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(self.py, items)?.into_any())
+    }
+
+    /// A decision as the dict `route` returns (same keys, same values as its JSON).
+    fn decision(&mut self, d: &RouteDecision) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let none = || py.None().into_bound(py);
+        let out = PyDict::new(py);
+        out.set_item(self.stat("case_id"), PyString::new(py, &d.case_id))?;
+        let as_of = self.text(&d.as_of.to_string(), true);
+        out.set_item(self.stat("as_of"), as_of)?;
+        out.set_item(self.stat("multi_agency"), d.multi_agency)?;
+        out.set_item(self.stat("outreach"), d.outreach)?;
+        out.set_item(self.stat("participation_support"), d.participation_support)?;
+        let lead = match d.lead_program {
+            Some(p) => self.stat(p.as_str()),
+            None => none(),
+        };
+        out.set_item(self.stat("lead_program"), lead)?;
+        let meeting = match d.first_meeting {
+            Some(m) => self.stat(meeting_key(m)),
+            None => none(),
+        };
+        out.set_item(self.stat("first_meeting"), meeting)?;
+        let mut alerts = Vec::with_capacity(d.statutory_alerts.len());
+        for a in &d.statutory_alerts {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("rule"), self.stat(a.rule))?;
+            x.set_item(self.stat("law"), self.stat(a.law))?;
+            x.set_item(self.stat("citation"), self.stat(a.citation))?;
+            x.set_item(self.stat("member"), self.text(&a.member, true))?;
+            x.set_item(self.stat("message_ja"), self.cow(&a.message_ja))?;
+            x.set_item(self.stat("message_en"), self.cow(&a.message_en))?;
+            alerts.push(x.into_any());
+        }
+        let alerts = self.list(alerts)?;
+        out.set_item(self.stat("statutory_alerts"), alerts)?;
+        let mut reasons = Vec::with_capacity(d.reasons.len());
+        for r in &d.reasons {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("rule"), self.cow(&r.rule))?;
+            let citation = match r.citation {
+                Some(c) => self.stat(c),
+                None => none(),
+            };
+            x.set_item(self.stat("citation"), citation)?;
+            x.set_item(self.stat("message_ja"), self.cow(&r.message_ja))?;
+            x.set_item(self.stat("message_en"), self.cow(&r.message_en))?;
+            reasons.push(x.into_any());
+        }
+        let reasons = self.list(reasons)?;
+        out.set_item(self.stat("reasons"), reasons)?;
+        let fields: Vec<_> = d.fields.iter().map(|f| self.stat(field_key(*f))).collect();
+        let fields = self.list(fields)?;
+        out.set_item(self.stat("fields"), fields)?;
+        let mut patterns = Vec::with_capacity(d.patterns.len());
+        for p in &d.patterns {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("pattern"), self.stat(pattern_key(p.pattern)))?;
+            let from = match p.recognised_from {
+                PatternSource::Household => "household",
+                PatternSource::Issue => "issue",
+            };
+            x.set_item(self.stat("recognised_from"), self.stat(from))?;
+            let members: Vec<_> = p.members.iter().map(|m| self.text(m, true)).collect();
+            x.set_item(self.stat("members"), self.list(members)?)?;
+            patterns.push(x.into_any());
+        }
+        let patterns = self.list(patterns)?;
+        out.set_item(self.stat("patterns"), patterns)?;
+        Ok(out.into_any())
     }
 
     fn value(&mut self, v: &Value, share: bool) -> PyResult<Bound<'py, PyAny>> {
@@ -488,7 +584,7 @@ impl<'py> Builder<'py> {
 
     fn outcome(&mut self, o: &Outcome) -> PyResult<Bound<'py, PyAny>> {
         let v = match o {
-            Ok(d) => serde_json::to_value(d),
+            Ok(d) => return self.decision(d),
             Err(e) => serde_json::to_value(e),
         };
         match v {
@@ -584,6 +680,7 @@ fn route_objects<'py>(
             py,
             map: HashMap::new(),
         },
+        statics: HashMap::new(),
     };
     let list = PyList::empty(py);
     for o in &outcomes {

@@ -253,3 +253,31 @@ def test_types_module_is_up_to_date_and_importable():
     gen = ROOT / "jusou-py" / "tools" / "gen_types.py"
     fresh = subprocess.run([sys.executable, str(gen)], capture_output=True, text=True, check=True).stdout
     assert fresh == pathlib.Path(t.__file__).read_text("utf-8"), "run jusou-py/tools/gen_types.py"
+
+
+def test_batches_release_the_gil():
+    """Another Python thread runs while one native batch call routes (one call, no bytecode
+    of ours in between, so only a released GIL lets the counter move)."""
+    import threading
+
+    texts = [json.dumps(c, ensure_ascii=False) for c in ALL if "household" in c] * 400
+    counter = [0]
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            counter[0] += 1
+
+    t = threading.Thread(target=count)
+    t.start()
+    try:
+        moved = 0
+        for _ in range(5):
+            before = counter[0]
+            ok, out = _jusou.route_objects(texts, jusou._dumps, None, None, True)
+            moved = max(moved, counter[0] - before)
+            assert ok and len(out["ok"]) == len(texts)
+    finally:
+        stop.set()
+        t.join()
+    assert moved > 0

@@ -13,6 +13,8 @@
 //! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
 //! or Table) rather than as JSON text to parse again.
 
+mod pyde;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -25,6 +27,7 @@ use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router, Source a
 use jusou_core::Errors;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -83,12 +86,17 @@ impl Overrides {
         Ok(Overrides { router, as_of })
     }
 
-    /// Route one case exactly as `route` (with these overrides) does.
+    /// Route one case given as JSON text exactly as `route` (with these overrides) does.
     fn route(&self, text: &str) -> Result<RouteDecision, Errors> {
         if self.router.is_none() && self.as_of.is_none() {
             return jusou_core::routing::route_json(text);
         }
-        let mut case: Case = decode(text)?;
+        self.route_case(decode(text)?)
+    }
+
+    /// Route a decoded case as `route_json` does after decoding (`routing::route_case`), with
+    /// these overrides applied first.
+    fn route_case(&self, mut case: Case) -> Result<RouteDecision, Errors> {
         if self.as_of.is_some() {
             case.as_of = self.as_of;
         }
@@ -423,20 +431,23 @@ fn bench_route_native(
 
 // ---- Python objects in, Python objects out ---------------------------------------------------
 
-/// One case as handed over: JSON text (a slice of one batch text, or its own), or an item
-/// Python could not encode (with Python's message).
-enum Source<'a> {
-    Slice(&'a str),
+/// One case as handed over: read from Python objects, JSON text (a `str` item, or what
+/// `json.dumps` made of an item not read directly), or an item Python could not encode (with
+/// Python's message).
+enum Source {
+    Case(Box<Case>),
     Text(String),
     NotJson(String),
 }
 
+/// The error of an item `json.dumps` cannot encode: word for word what `route` raises for it
+/// (`jusou._call`).
 fn not_json(message: &str) -> Errors {
     jusou_core::Error::new(
         jusou_core::error::codes::JSON_TYPE,
         "",
-        format!("JSONにできない値が含まれています: {message}"),
-        format!("the case holds a value that is not JSON: {message}"),
+        "JSONにできない値が含まれています",
+        format!("the input holds a value that is not JSON: {message}"),
     )
     .into()
 }
@@ -598,10 +609,10 @@ impl<'py> Builder<'py> {
 }
 
 /// Route a batch of Python objects: each item a dict (or anything `dumps` encodes) or JSON
-/// text. `dumps` is the package's JSON encoder: the whole list is encoded in one call when it
-/// holds no text (the C encoder's fast path), else item by item; an item it cannot encode
-/// becomes that item's error. Each case is then read exactly as `route` reads the same text,
-/// with the GIL released. Returns `(True, list)` — per case the decision as a dict, or
+/// text. Dicts are read here straight into `Case`s (`pyde`); an item that does not read that
+/// way goes through `dumps` (the package's JSON encoder) and is read from its text exactly as
+/// `route` reads it, so a bad case gets the same errors; an item `dumps` cannot encode becomes
+/// that item's error. Reading needs the GIL; routing runs with it released. Returns `(True, list)` — per case the decision as a dict, or
 /// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
 /// an override cannot be read.
 #[pyfunction]
@@ -630,42 +641,27 @@ fn route_objects<'py>(
             Err(e) => Err(e),
         }
     };
-    let any_text = cases.iter().any(|item| item.is_instance_of::<PyString>());
-    let whole = if any_text {
-        None
-    } else {
-        encode(cases.as_any())?.ok()
-    };
-    let slices: Option<Vec<&RawValue>> = match &whole {
-        Some(text) => py.detach(|| decode::<Vec<&RawValue>>(text).ok()),
-        None => None,
-    };
-    let sources: Vec<Source<'_>> = match slices {
-        Some(s) if s.len() == cases.len() => {
-            s.into_iter().map(|r| Source::Slice(r.get())).collect()
-        }
-        _ => {
-            let mut out = Vec::with_capacity(cases.len());
-            for item in cases.iter() {
-                out.push(match item.cast::<PyString>() {
-                    Ok(s) => Source::Text(s.to_cow()?.into_owned()),
-                    Err(_) => match encode(&item)? {
-                        Ok(text) => Source::Text(text),
-                        Err(message) => Source::NotJson(message),
-                    },
-                });
+    let mut sources = Vec::with_capacity(cases.len());
+    for item in cases.iter() {
+        sources.push(if let Ok(s) = item.cast::<PyString>() {
+            Source::Text(s.to_cow()?.into_owned())
+        } else if let Ok(case) = Case::deserialize(pyde::PyDe::new(&item, 0)) {
+            Source::Case(Box::new(case))
+        } else {
+            match encode(&item)? {
+                Ok(text) => Source::Text(text),
+                Err(message) => Source::NotJson(message),
             }
-            out
-        }
-    };
+        });
+    }
     let outcomes: Vec<Outcome> = py.detach(|| {
         sources
-            .iter()
+            .into_iter()
             .map(|s| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
-                    Source::Slice(t) => ov.route(t),
-                    Source::Text(t) => ov.route(t),
-                    Source::NotJson(m) => Err(not_json(m)),
+                    Source::Case(c) => ov.route_case(*c),
+                    Source::Text(t) => ov.route(&t),
+                    Source::NotJson(m) => Err(not_json(&m)),
                 }))
                 .unwrap_or_else(|_| Err(internal_errors()))
             })

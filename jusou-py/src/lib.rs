@@ -612,11 +612,13 @@ impl<'py> Builder<'py> {
 /// text. Dicts are read here straight into `Case`s (`pyde`); an item that does not read that
 /// way goes through `dumps` (the package's JSON encoder) and is read from its text exactly as
 /// `route` reads it, so a bad case gets the same errors; an item `dumps` cannot encode becomes
-/// that item's error. Reading needs the GIL; routing runs with it released. Returns `(True, list)` — per case the decision as a dict, or
+/// that item's error. Reading needs the GIL; routing runs with it released. With
+/// `nulls_absent` a None in a dict reads as an absent key (rows of Arrow structs); `dumps` must
+/// then drop them too. Returns `(True, list)` — per case the decision as a dict, or
 /// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
 /// an override cannot be read.
 #[pyfunction]
-#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false))]
+#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false, nulls_absent=false))]
 fn route_objects<'py>(
     py: Python<'py>,
     cases: &Bound<'py, PyList>,
@@ -624,6 +626,7 @@ fn route_objects<'py>(
     options: Option<&str>,
     as_of: Option<&str>,
     columns: bool,
+    nulls_absent: bool,
 ) -> PyResult<(bool, Bound<'py, PyAny>)> {
     let ov = match Overrides::read(options, as_of) {
         Ok(ov) => ov,
@@ -645,7 +648,7 @@ fn route_objects<'py>(
     for item in cases.iter() {
         sources.push(if let Ok(s) = item.cast::<PyString>() {
             Source::Text(s.to_cow()?.into_owned())
-        } else if let Ok(case) = Case::deserialize(pyde::PyDe::new(&item, 0)) {
+        } else if let Ok(case) = Case::deserialize(pyde::PyDe::new(&item, 0, nulls_absent)) {
             Source::Case(Box::new(case))
         } else {
             match encode(&item)? {

@@ -39,12 +39,18 @@ fn unread() -> Unread {
 pub struct PyDe<'a, 'py> {
     obj: &'a Bound<'py, PyAny>,
     depth: usize,
+    nulls_absent: bool,
 }
 
 impl<'a, 'py> PyDe<'a, 'py> {
-    /// Read `obj` (at nesting `depth`).
-    pub fn new(obj: &'a Bound<'py, PyAny>, depth: usize) -> Self {
-        PyDe { obj, depth }
+    /// Read `obj` (at nesting `depth`). With `nulls_absent`, a dict entry whose value is None
+    /// reads as if the key were absent (how Arrow structs say "not given").
+    pub fn new(obj: &'a Bound<'py, PyAny>, depth: usize, nulls_absent: bool) -> Self {
+        PyDe {
+            obj,
+            depth,
+            nulls_absent,
+        }
     }
 }
 
@@ -84,11 +90,15 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
             };
         }
         if let Ok(d) = o.cast::<PyDict>() {
-            let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = d.iter().collect();
+            let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = d
+                .iter()
+                .filter(|(_, value)| !(self.nulls_absent && value.is_none()))
+                .collect();
             return v.visit_map(Map {
                 items: items.into_iter(),
                 value: None,
                 depth: self.depth + 1,
+                nulls_absent: self.nulls_absent,
             });
         }
         let items: Vec<Bound<'_, PyAny>> = if let Ok(l) = o.cast::<PyList>() {
@@ -101,6 +111,7 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         v.visit_seq(Seq {
             items: items.into_iter(),
             depth: self.depth + 1,
+            nulls_absent: self.nulls_absent,
         })
     }
 
@@ -142,6 +153,7 @@ struct Map<'py> {
     items: std::vec::IntoIter<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     value: Option<Bound<'py, PyAny>>,
     depth: usize,
+    nulls_absent: bool,
 }
 
 impl<'de> MapAccess<'de> for Map<'_> {
@@ -158,20 +170,22 @@ impl<'de> MapAccess<'de> for Map<'_> {
                     return Err(unread());
                 }
                 self.value = Some(v);
-                seed.deserialize(PyDe::new(&k, self.depth)).map(Some)
+                seed.deserialize(PyDe::new(&k, self.depth, self.nulls_absent))
+                    .map(Some)
             }
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Unread> {
         let v = self.value.take().ok_or_else(unread)?;
-        seed.deserialize(PyDe::new(&v, self.depth))
+        seed.deserialize(PyDe::new(&v, self.depth, self.nulls_absent))
     }
 }
 
 struct Seq<'py> {
     items: std::vec::IntoIter<Bound<'py, PyAny>>,
     depth: usize,
+    nulls_absent: bool,
 }
 
 impl<'de> SeqAccess<'de> for Seq<'_> {
@@ -183,7 +197,9 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
     ) -> Result<Option<T::Value>, Unread> {
         match self.items.next() {
             None => Ok(None),
-            Some(v) => seed.deserialize(PyDe::new(&v, self.depth)).map(Some),
+            Some(v) => seed
+                .deserialize(PyDe::new(&v, self.depth, self.nulls_absent))
+                .map(Some),
         }
     }
 }

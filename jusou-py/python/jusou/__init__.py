@@ -351,11 +351,19 @@ def _check(answer: Any) -> Any:
     return value
 
 
-def _route_items(items: List[Any], options: Any, day: Any, columns: bool) -> Any:
+def _route_items(
+    items: List[Any], options: Any, day: Any, columns: bool, nulls_absent: bool = False
+) -> Any:
     """Route a list of dicts/JSON texts in one native call: the native code reads dicts, lists,
     str, int, float, bool and None itself and hands anything else (dates, numpy scalars …) to
-    ``_dumps``; an item that cannot be encoded becomes that item's error."""
-    return _check(_jusou.route_objects(items, _dumps, options, day, columns))
+    ``_dumps``; an item that cannot be encoded becomes that item's error. With
+    ``nulls_absent`` a None inside a dict means the key is absent (Arrow rows)."""
+    dumps = _dumps_without_nulls if nulls_absent else _dumps
+    return _check(_jusou.route_objects(items, dumps, options, day, columns, nulls_absent))
+
+
+def _dumps_without_nulls(value: Any) -> str:
+    return _dumps(_drop_nulls(value))
 
 
 _BOOLS = ("multi_agency", "outreach", "participation_support")
@@ -439,12 +447,9 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
             )
         )
     else:
-        if col is not None:
-            items = col.to_pylist()
-        else:
-            # Arrow structs give every row every field; null means absent, as in JSON input.
-            items = [_drop_nulls(r) for r in table.to_pylist()]
-        cols = _route_items(items, options, day, columns=True)
+        # Arrow structs give every row every field; null means absent, as in JSON input.
+        items = col.to_pylist() if col is not None else table.to_pylist()
+        cols = _route_items(items, options, day, columns=True, nulls_absent=True)
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     text = pa.string()
     keys = pa.list_(pa.string())

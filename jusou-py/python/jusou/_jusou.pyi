@@ -26,6 +26,7 @@ def route_objects(
     options: Optional[str] = ...,
     as_of: Optional[str] = ...,
     columns: bool = ...,
+    nulls_absent: bool = ...,
 ) -> Tuple[bool, Union[str, List[Dict[str, object]], Columns]]: ...
 def route_arrow_strings(
     buffers: ArrowStrings, options: Optional[str] = ..., as_of: Optional[str] = ...

@@ -18,7 +18,7 @@ import json as _json
 import contextlib as _contextlib
 import gc as _gc
 import sys as _sys
-from typing import Any, Dict, List, Sequence, Union
+from typing import Any, Dict, List, Union
 
 from . import _jusou, types
 

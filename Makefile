@@ -23,9 +23,9 @@ DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test rust-test py-test wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-node fuzz-smoke fuzz-seed
+.PHONY: test rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
 
-test: lint rust-test py-test wasm-test
+test: lint rust-test py-test py-example wasm-test
 	@echo "make test: Rust, Python and WASM tests passed"
 
 ## prerequisites ----------------------------------------------------------------------------
@@ -71,16 +71,43 @@ lint:
 rust-test:
 	$(CARGO) test --workspace
 
-# Build the abi3 wheel, install it into a fresh venv, and test the installed package (not the
-# source tree) with pytest; doctests run from the installed module too.
-py-test: deps-py
+# Build the abi3 wheel and install it into target/py-test-venv, replacing whatever jusou was there,
+# so pytest, the example and the benchmark run the installed package (not the source tree). The
+# venv and its test extras (pytest, pandas, pyarrow, numpy, matplotlib) are made once (stamp
+# file) so a re-run only rebuilds and reinstalls the wheel; `make clean` starts afresh.
+PY_VENV := target/py-test-venv
+PY_EXTRAS := pytest "pandas>=1.5" "pyarrow>=12" numpy "matplotlib>=3.6"
+
+$(PY_VENV)/.deps-ok:
+	rm -rf $(PY_VENV)
+	$(PYTHON) -m venv $(PY_VENV)
+	$(PY_VENV)/bin/pip install --quiet $(PY_EXTRAS)
+	touch $@
+
+py-install: deps-py $(PY_VENV)/.deps-ok
 	rm -rf target/wheels
 	$(VENV)/bin/maturin build --release --quiet -m jusou-py/Cargo.toml --out target/wheels
-	rm -rf target/py-test-venv
-	$(PYTHON) -m venv target/py-test-venv
-	target/py-test-venv/bin/pip install --quiet pytest
-	target/py-test-venv/bin/pip install --quiet --no-deps --no-index target/wheels/*.whl
-	cd jusou-py/tests && ../../target/py-test-venv/bin/python -m pytest -q -p no:cacheprovider .
+	$(PY_VENV)/bin/pip uninstall --quiet --yes jusou >/dev/null 2>&1 || true
+	$(PY_VENV)/bin/pip install --quiet --no-deps --no-index target/wheels/*.whl
+
+# Doctests run from the installed module too.
+py-test: py-install
+	cd jusou-py/tests && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider .
+
+# The worked analysis: a seeded synthetic population routed under 新座市 and 稲城市, a table, a plot
+# and a funding split, written to target/examples (EXAMPLES_OUT to change).
+EXAMPLES_OUT ?= target/examples
+py-example: py-install
+	rm -f $(EXAMPLES_OUT)/routing_by_config.csv $(EXAMPLES_OUT)/routing_by_config.png $(EXAMPLES_OUT)/funding_split.csv
+	$(PY_VENV)/bin/python jusou-py/examples/analysis.py --out-dir $(EXAMPLES_OUT)
+	test -s $(EXAMPLES_OUT)/routing_by_config.csv
+	test -s $(EXAMPLES_OUT)/routing_by_config.png
+	test -s $(EXAMPLES_OUT)/funding_split.csv
+
+# Not a test: route_many over BENCH_N synthetic cases vs plain Python; writes target/bench/python.json.
+BENCH_N ?= 1000000
+bench-py: py-install
+	nice -n 10 $(PY_VENV)/bin/python jusou-py/bench/bench_route.py --n $(BENCH_N) --out target/bench/python.json
 
 # The npm package in target/wasm-pkg: wasm-bindgen output for node (nodejs/) and browsers (web/),
 # optimised with npm's binaryen 132 (not Debian's 108: its output fails to load), the schemas as
@@ -127,7 +154,7 @@ bench-node: wasm-pkg
 
 ## benchmarks (not tests: ratios to baselines run in the same process) -----------------------
 # All three suites, then one ratio table (also written into benches/README.md).
-bench: bench-rust bench-node
+bench: bench-rust bench-py bench-node
 	$(PYTHON) benches/report.py --readme benches/README.md
 
 bench-rust:
@@ -172,4 +199,4 @@ run:
 	$(CARGO) run --release -- taxonomy
 
 clean:
-	rm -rf target/wheels target/py-test-venv target/wasm-pkg target/www target/browser
+	rm -rf target/wheels target/py-test-venv target/wasm-pkg target/www target/browser target/examples

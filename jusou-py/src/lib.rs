@@ -4,20 +4,38 @@
 //! Every operation crosses as JSON text through one function, `call`, which runs the core with the
 //! GIL released and never lets a panic reach Python: the Python layer (`python/jusou/`) turns the
 //! `(ok, json)` answer into values or a `jusou.ValidationError`.
+//!
+//! Batches of `route` have their own entry points, so that a million cases cost one native call,
+//! not a million: `route_objects` (a list of dicts or JSON texts, encoded by Python's C JSON
+//! encoder in one call), `route_arrow_strings` (an Arrow string column of JSON texts, read in
+//! place) and, for the benchmark, `bench_route_native` (the core alone). Each case is read and
+//! decided exactly as `route` decides it (same JSON text, same overrides, same errors); the
+//! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
+//! or Table) rather than as JSON text to parse again.
 
+mod pyde;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use jusou_core::case::Case;
+use jusou_core::error::decode;
+use jusou_core::law::Field;
+use jusou_core::municipality::Options;
+use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router, Source as PatternSource};
+use jusou_core::Errors;
 use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 /// Error code for a panic caught at the boundary (a bug in jusou, never expected).
 const INTERNAL: &str = "JUSOU-E-INTERNAL-001";
 
 fn internal_error() -> String {
-    let e = jusou_core::Error::new(
-        INTERNAL,
-        "",
-        "jusou内部のエラーです（不具合として報告してください）",
-        "internal error in jusou (please report it as a bug)",
-    );
-    jusou_core::api::errors_json(&e.into())
+    jusou_core::api::errors_json(&internal_errors())
 }
 
 /// Run a jusou-core operation on JSON input. Returns `(True, output_json)` or
@@ -39,10 +57,644 @@ fn version() -> &'static str {
     jusou_core::VERSION
 }
 
+// ---- batches -----------------------------------------------------------------------------------
+
+/// What a batch applies to every case: a municipality's options and a decision date, as
+/// `jusou route --municipality --as-of` applies them to one.
+struct Overrides {
+    router: Option<Router>,
+    as_of: Option<NaiveDate>,
+}
+
+impl Overrides {
+    fn read(options: Option<&str>, as_of: Option<&str>) -> Result<Self, Errors> {
+        let router = match options {
+            Some(text) => {
+                let o: Options = decode(text).map_err(|e| e.under("/options"))?;
+                Some(Router::new(&o))
+            }
+            None => None,
+        };
+        let as_of = match as_of {
+            Some(text) => Some(
+                jusou_core::calendar::parse_day(text)
+                    .map_err(|e| e.under("/as_of"))?
+                    .0,
+            ),
+            None => None,
+        };
+        Ok(Overrides { router, as_of })
+    }
+
+    /// Route one case given as JSON text exactly as `route` (with these overrides) does.
+    fn route(&self, text: &str) -> Result<RouteDecision, Errors> {
+        if self.router.is_none() && self.as_of.is_none() {
+            return jusou_core::routing::route_json(text);
+        }
+        self.route_case(decode(text)?)
+    }
+
+    /// Route a decoded case as `route_json` does after decoding (`routing::route_case`), with
+    /// these overrides applied first.
+    fn route_case(&self, mut case: Case) -> Result<RouteDecision, Errors> {
+        if self.as_of.is_some() {
+            case.as_of = self.as_of;
+        }
+        let as_of = case.as_of.unwrap_or(case.received_on);
+        match &self.router {
+            Some(r) => r.route(&case, as_of),
+            None => {
+                let default = Options::default();
+                Router::new(case.options.as_ref().unwrap_or(&default)).route(&case, as_of)
+            }
+        }
+    }
+}
+
+type Outcome = Result<RouteDecision, Errors>;
+
+/// Route every item (JSON text, or `None` for a missing one) with the GIL released and panics
+/// caught per item: one bad case never fails the batch.
+fn route_items(py: Python<'_>, items: Vec<Option<&str>>, ov: &Overrides) -> Vec<Outcome> {
+    py.detach(|| {
+        items
+            .into_iter()
+            .map(|item| match item {
+                // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
+                None => ov.route("null"),
+                Some(text) => {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
+                        .unwrap_or_else(|_| Err(internal_errors()))
+                }
+            })
+            .collect()
+    })
+}
+
+fn internal_errors() -> Errors {
+    jusou_core::Error::new(
+        INTERNAL,
+        "",
+        "jusou内部のエラーです（不具合として報告してください）",
+        "internal error in jusou (please report it as a bug)",
+    )
+    .into()
+}
+
+/// Python strings made once per distinct value (rule ids, codes), shared by every row.
+struct Interned<'py> {
+    py: Python<'py>,
+    map: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Interned<'py> {
+    fn get(&mut self, s: &str) -> Bound<'py, PyString> {
+        if let Some(v) = self.map.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        self.map.insert(s.to_owned(), v.clone());
+        v
+    }
+
+    fn list<'a>(&mut self, items: impl Iterator<Item = &'a str>) -> PyResult<Bound<'py, PyList>> {
+        let v: Vec<Bound<'py, PyString>> = items.map(|s| self.get(s)).collect();
+        PyList::new(self.py, v)
+    }
+}
+
+const fn field_key(f: Field) -> &'static str {
+    match f {
+        Field::Elderly => "elderly",
+        Field::Disability => "disability",
+        Field::Children => "children",
+        Field::Poverty => "poverty",
+        Field::CrossField => "cross_field",
+    }
+}
+
+const fn pattern_key(p: Pattern) -> &'static str {
+    match p {
+        Pattern::P8050 => "8050",
+        Pattern::DoubleCare => "double_care",
+        Pattern::YoungCarer => "young_carer",
+    }
+}
+
+const fn meeting_key(m: FirstMeeting) -> &'static str {
+    match m {
+        FirstMeeting::SupportMeeting => "support_meeting",
+        FirstMeeting::JusouMeeting => "jusou_meeting",
+    }
+}
+
+/// Outcomes as columns (a dict of name → bytes of 0/1, or list): the layout the DataFrame and
+/// Arrow paths build their tables from without a per-row round trip through JSON.
+fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Bound<'py, PyDict>> {
+    let n = outcomes.len();
+    let mut ok = Vec::with_capacity(n);
+    let mut multi = Vec::with_capacity(n);
+    let mut outreach = Vec::with_capacity(n);
+    let mut participation = Vec::with_capacity(n);
+    let none = py.None();
+    let mut case_id = Vec::with_capacity(n);
+    let mut as_of = Vec::with_capacity(n);
+    let mut lead = Vec::with_capacity(n);
+    let mut meeting = Vec::with_capacity(n);
+    let mut alerts = Vec::with_capacity(n);
+    let mut reasons = Vec::with_capacity(n);
+    let mut fields = Vec::with_capacity(n);
+    let mut patterns = Vec::with_capacity(n);
+    let mut errors = Vec::with_capacity(n);
+    let mut s = Interned {
+        py,
+        map: HashMap::new(),
+    };
+    for o in outcomes {
+        match o {
+            Ok(d) => {
+                ok.push(1u8);
+                multi.push(u8::from(d.multi_agency));
+                outreach.push(u8::from(d.outreach));
+                participation.push(u8::from(d.participation_support));
+                case_id.push(PyString::new(py, &d.case_id).into_any().unbind());
+                as_of.push(s.get(&d.as_of.to_string()).into_any().unbind());
+                lead.push(match d.lead_program {
+                    Some(p) => s.get(p.as_str()).into_any().unbind(),
+                    None => none.clone_ref(py),
+                });
+                meeting.push(match d.first_meeting {
+                    Some(m) => s.get(meeting_key(m)).into_any().unbind(),
+                    None => none.clone_ref(py),
+                });
+                alerts.push(
+                    s.list(d.statutory_alerts.iter().map(|a| a.rule))?
+                        .into_any()
+                        .unbind(),
+                );
+                reasons.push(
+                    s.list(d.reasons.iter().map(|r| r.rule.as_ref()))?
+                        .into_any()
+                        .unbind(),
+                );
+                fields.push(
+                    s.list(d.fields.iter().map(|f| field_key(*f)))?
+                        .into_any()
+                        .unbind(),
+                );
+                patterns.push(
+                    s.list(d.patterns.iter().map(|p| pattern_key(p.pattern)))?
+                        .into_any()
+                        .unbind(),
+                );
+                errors.push(none.clone_ref(py));
+            }
+            Err(e) => {
+                ok.push(0);
+                multi.push(0);
+                outreach.push(0);
+                participation.push(0);
+                for col in [
+                    &mut case_id,
+                    &mut as_of,
+                    &mut lead,
+                    &mut meeting,
+                    &mut alerts,
+                    &mut reasons,
+                    &mut fields,
+                    &mut patterns,
+                ] {
+                    col.push(none.clone_ref(py));
+                }
+                errors.push(
+                    PyString::new(py, &jusou_core::api::errors_json(e))
+                        .into_any()
+                        .unbind(),
+                );
+            }
+        }
+    }
+    let d = PyDict::new(py);
+    d.set_item("ok", PyBytes::new(py, &ok))?;
+    d.set_item("multi_agency", PyBytes::new(py, &multi))?;
+    d.set_item("outreach", PyBytes::new(py, &outreach))?;
+    d.set_item("participation_support", PyBytes::new(py, &participation))?;
+    d.set_item("case_id", PyList::new(py, case_id)?)?;
+    d.set_item("as_of", PyList::new(py, as_of)?)?;
+    d.set_item("lead_program", PyList::new(py, lead)?)?;
+    d.set_item("first_meeting", PyList::new(py, meeting)?)?;
+    d.set_item("statutory_alerts", PyList::new(py, alerts)?)?;
+    d.set_item("reasons", PyList::new(py, reasons)?)?;
+    d.set_item("fields", PyList::new(py, fields)?)?;
+    d.set_item("patterns", PyList::new(py, patterns)?)?;
+    d.set_item("errors", PyList::new(py, errors)?)?;
+    Ok(d)
+}
+
+fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
+    (
+        false,
+        PyString::new(py, &jusou_core::api::errors_json(errors)).into_any(),
+    )
+}
+
+/// The buffers of an Arrow `string`/`large_string` array of JSON texts (from pyarrow's
+/// `Array.buffers()`: addresses and sizes), read in place without copying.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct ArrowStrings {
+    validity_addr: usize,
+    validity_size: usize,
+    offsets_addr: usize,
+    offsets_size: usize,
+    data_addr: usize,
+    data_size: usize,
+    offset: usize,
+    length: usize,
+    wide: bool,
+}
+
+fn raw<'a>(addr: usize, size: usize) -> &'a [u8] {
+    if addr == 0 || size == 0 {
+        return &[];
+    }
+    // SAFETY: the Python wrapper passes the address and size of a live pyarrow buffer and
+    // keeps the array referenced for the whole call; we only read it.
+    unsafe { std::slice::from_raw_parts(addr as *const u8, size) }
+}
+
+impl ArrowStrings {
+    /// The texts, `None` for a null, a non-UTF-8 or an out-of-bounds slot (never read outside
+    /// the buffers).
+    fn texts(&self) -> Vec<Option<&str>> {
+        let validity = raw(self.validity_addr, self.validity_size);
+        let offsets = raw(self.offsets_addr, self.offsets_size);
+        let data = raw(self.data_addr, self.data_size);
+        let w = if self.wide { 8 } else { 4 };
+        let at = |i: usize| -> Option<usize> {
+            let b = offsets.get(i * w..i * w + w)?;
+            let v = if self.wide {
+                i64::from_le_bytes(b.try_into().ok()?)
+            } else {
+                i64::from(i32::from_le_bytes(b.try_into().ok()?))
+            };
+            usize::try_from(v).ok()
+        };
+        (0..self.length)
+            .map(|k| {
+                let i = self.offset + k;
+                if !validity.is_empty() {
+                    let byte = validity.get(i / 8)?;
+                    if byte & (1 << (i % 8)) == 0 {
+                        return None;
+                    }
+                }
+                let (start, end) = (at(i)?, at(i + 1)?);
+                std::str::from_utf8(data.get(start..end)?).ok()
+            })
+            .collect()
+    }
+}
+
+/// Route a batch held in an Arrow string array of JSON texts, read in place.
+#[pyfunction]
+#[pyo3(signature = (buffers, options=None, as_of=None))]
+fn route_arrow_strings<'py>(
+    py: Python<'py>,
+    buffers: ArrowStrings,
+    options: Option<&str>,
+    as_of: Option<&str>,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let outcomes = route_items(py, buffers.texts(), &ov);
+    Ok((true, outcomes_columns(py, &outcomes)?.into_any()))
+}
+
+/// For the benchmark: the core's own cost. Reads a JSON array of cases once, then routes every
+/// case `repeat` times with the GIL released and returns the seconds of each repeat. `stage`
+/// says how far each case goes: `"route"` (decode, validate, decide — what `route` does, without
+/// encoding the answer), `"route_encode"` (and encode the decision as JSON, all of `route`),
+/// `"decode"` (only decode the `Case`, as the core does, tracking JSON paths for errors),
+/// `"decode_serde"` (decode with serde_json alone: the floor for any JSON entry point).
+#[pyfunction]
+#[pyo3(signature = (cases, repeat, stage="route"))]
+fn bench_route_native(
+    py: Python<'_>,
+    cases: &str,
+    repeat: usize,
+    stage: &str,
+) -> PyResult<Vec<f64>> {
+    let stage = match stage {
+        "route" => 0,
+        "route_encode" => 1,
+        "decode" => 2,
+        "decode_serde" => 3,
+        _ => {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "stage is one of route, route_encode, decode, decode_serde",
+            ))
+        }
+    };
+    py.detach(|| {
+        let items: Vec<&RawValue> = decode(cases).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(jusou_core::api::errors_json(&e))
+        })?;
+        let mut times = Vec::with_capacity(repeat);
+        let mut seen = 0usize;
+        for _ in 0..repeat {
+            let t = std::time::Instant::now();
+            for item in &items {
+                seen += match stage {
+                    0 => jusou_core::routing::route_json(item.get())
+                        .map(|d| usize::from(d.multi_agency))
+                        .unwrap_or(0),
+                    1 => jusou_core::api::call("route", item.get())
+                        .map(|s| s.len())
+                        .unwrap_or(0),
+                    2 => decode::<Case>(item.get())
+                        .map(|c| c.household.len())
+                        .unwrap_or(0),
+                    _ => serde_json::from_str::<Case>(item.get())
+                        .map(|c| c.household.len())
+                        .unwrap_or(0),
+                };
+            }
+            times.push(t.elapsed().as_secs_f64());
+        }
+        std::hint::black_box(seen);
+        Ok(times)
+    })
+}
+
+// ---- Python objects in, Python objects out ---------------------------------------------------
+
+/// One case as handed over: read from Python objects, JSON text (a `str` item, or what
+/// `json.dumps` made of an item not read directly), or an item Python could not encode (with
+/// Python's message).
+enum Source {
+    Case(Box<Case>),
+    Text(String),
+    NotJson(String),
+}
+
+/// The error of an item `json.dumps` cannot encode: word for word what `route` raises for it
+/// (`jusou._call`).
+fn not_json(message: &str) -> Errors {
+    jusou_core::Error::new(
+        jusou_core::error::codes::JSON_TYPE,
+        "",
+        "JSONにできない値が含まれています",
+        format!("the input holds a value that is not JSON: {message}"),
+    )
+    .into()
+}
+
+/// Python objects made from a decision, sharing one `str` per distinct key and repeated text
+/// (rule ids, messages, citations).
+struct Builder<'py> {
+    py: Python<'py>,
+    strings: Interned<'py>,
+    statics: HashMap<(usize, usize), Bound<'py, PyString>>,
+}
+
+impl<'py> Builder<'py> {
+    fn text(&mut self, s: &str, share: bool) -> Bound<'py, PyAny> {
+        if share {
+            self.strings.get(s).into_any()
+        } else {
+            PyString::new(self.py, s).into_any()
+        }
+    }
+
+    /// A `'static` text (rule ids, messages, citations, keys): one Python `str` per address.
+    fn stat(&mut self, s: &'static str) -> Bound<'py, PyAny> {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(v) = self.statics.get(&key) {
+            return v.clone().into_any();
+        }
+        let v = PyString::new(self.py, s);
+        self.statics.insert(key, v.clone());
+        v.into_any()
+    }
+
+    // The `Cow` itself is needed: a borrowed one is `'static` and shared by address.
+    #[allow(clippy::ptr_arg)]
+    fn cow(&mut self, c: &Cow<'static, str>) -> Bound<'py, PyAny> {
+        match c {
+            Cow::Borrowed(s) => self.stat(s),
+            Cow::Owned(s) => self.text(s, true),
+        }
+    }
+
+    fn list(&mut self, items: Vec<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(self.py, items)?.into_any())
+    }
+
+    /// A decision as the dict `route` returns (same keys, same values as its JSON).
+    fn decision(&mut self, d: &RouteDecision) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let none = || py.None().into_bound(py);
+        let out = PyDict::new(py);
+        out.set_item(self.stat("case_id"), PyString::new(py, &d.case_id))?;
+        let as_of = self.text(&d.as_of.to_string(), true);
+        out.set_item(self.stat("as_of"), as_of)?;
+        out.set_item(self.stat("multi_agency"), d.multi_agency)?;
+        out.set_item(self.stat("outreach"), d.outreach)?;
+        out.set_item(self.stat("participation_support"), d.participation_support)?;
+        let lead = match d.lead_program {
+            Some(p) => self.stat(p.as_str()),
+            None => none(),
+        };
+        out.set_item(self.stat("lead_program"), lead)?;
+        let meeting = match d.first_meeting {
+            Some(m) => self.stat(meeting_key(m)),
+            None => none(),
+        };
+        out.set_item(self.stat("first_meeting"), meeting)?;
+        let mut alerts = Vec::with_capacity(d.statutory_alerts.len());
+        for a in &d.statutory_alerts {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("rule"), self.stat(a.rule))?;
+            x.set_item(self.stat("law"), self.stat(a.law))?;
+            x.set_item(self.stat("citation"), self.stat(a.citation))?;
+            x.set_item(self.stat("member"), self.text(&a.member, true))?;
+            x.set_item(self.stat("message_ja"), self.cow(&a.message_ja))?;
+            x.set_item(self.stat("message_en"), self.cow(&a.message_en))?;
+            alerts.push(x.into_any());
+        }
+        let alerts = self.list(alerts)?;
+        out.set_item(self.stat("statutory_alerts"), alerts)?;
+        let mut reasons = Vec::with_capacity(d.reasons.len());
+        for r in &d.reasons {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("rule"), self.cow(&r.rule))?;
+            let citation = match r.citation {
+                Some(c) => self.stat(c),
+                None => none(),
+            };
+            x.set_item(self.stat("citation"), citation)?;
+            x.set_item(self.stat("message_ja"), self.cow(&r.message_ja))?;
+            x.set_item(self.stat("message_en"), self.cow(&r.message_en))?;
+            reasons.push(x.into_any());
+        }
+        let reasons = self.list(reasons)?;
+        out.set_item(self.stat("reasons"), reasons)?;
+        let fields: Vec<_> = d.fields.iter().map(|f| self.stat(field_key(*f))).collect();
+        let fields = self.list(fields)?;
+        out.set_item(self.stat("fields"), fields)?;
+        let mut patterns = Vec::with_capacity(d.patterns.len());
+        for p in &d.patterns {
+            let x = PyDict::new(py);
+            x.set_item(self.stat("pattern"), self.stat(pattern_key(p.pattern)))?;
+            let from = match p.recognised_from {
+                PatternSource::Household => "household",
+                PatternSource::Issue => "issue",
+            };
+            x.set_item(self.stat("recognised_from"), self.stat(from))?;
+            let members: Vec<_> = p.members.iter().map(|m| self.text(m, true)).collect();
+            x.set_item(self.stat("members"), self.list(members)?)?;
+            patterns.push(x.into_any());
+        }
+        let patterns = self.list(patterns)?;
+        out.set_item(self.stat("patterns"), patterns)?;
+        Ok(out.into_any())
+    }
+
+    fn value(&mut self, v: &Value, share: bool) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match v {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.into_pyobject(py)?.into_any(),
+                (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+                _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+            },
+            Value::String(s) => self.text(s, share),
+            Value::Array(items) => {
+                let list = PyList::empty(py);
+                for item in items {
+                    list.append(self.value(item, share)?)?;
+                }
+                list.into_any()
+            }
+            Value::Object(map) => {
+                let d = PyDict::new(py);
+                for (k, item) in map {
+                    // Case ids are unique per row: not worth keeping.
+                    let share_item = k != "case_id";
+                    d.set_item(self.text(k, true), self.value(item, share_item)?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+
+    fn outcome(&mut self, o: &Outcome) -> PyResult<Bound<'py, PyAny>> {
+        let v = match o {
+            Ok(d) => return self.decision(d),
+            Err(e) => serde_json::to_value(e),
+        };
+        match v {
+            Ok(v) => self.value(&v, true),
+            Err(_) => self.value(
+                &serde_json::to_value(internal_errors()).unwrap_or(Value::Null),
+                true,
+            ),
+        }
+    }
+}
+
+/// Route a batch of Python objects: each item a dict (or anything `dumps` encodes) or JSON
+/// text. Dicts are read here straight into `Case`s (`pyde`); an item that does not read that
+/// way goes through `dumps` (the package's JSON encoder) and is read from its text exactly as
+/// `route` reads it, so a bad case gets the same errors; an item `dumps` cannot encode becomes
+/// that item's error. Reading needs the GIL; routing runs with it released. With
+/// `nulls_absent` a None in a dict reads as an absent key (rows of Arrow structs); `dumps` must
+/// then drop them too. Returns `(True, list)` — per case the decision as a dict, or
+/// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
+/// an override cannot be read.
+#[pyfunction]
+#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false, nulls_absent=false))]
+fn route_objects<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyList>,
+    dumps: &Bound<'py, PyAny>,
+    options: Option<&str>,
+    as_of: Option<&str>,
+    columns: bool,
+    nulls_absent: bool,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let encode = |item: &Bound<'py, PyAny>| -> PyResult<Result<String, String>> {
+        match dumps.call1((item,)) {
+            Ok(text) => Ok(Ok(text.extract::<String>()?)),
+            Err(e)
+                if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py)
+                    || e.is_instance_of::<pyo3::exceptions::PyValueError>(py) =>
+            {
+                Ok(Err(e.value(py).to_string()))
+            }
+            Err(e) => Err(e),
+        }
+    };
+    let mut sources = Vec::with_capacity(cases.len());
+    for item in cases.iter() {
+        sources.push(if let Ok(s) = item.cast::<PyString>() {
+            Source::Text(s.to_cow()?.into_owned())
+        } else if let Ok(case) = Case::deserialize(pyde::PyDe::new(&item, 0, nulls_absent)) {
+            Source::Case(Box::new(case))
+        } else {
+            match encode(&item)? {
+                Ok(text) => Source::Text(text),
+                Err(message) => Source::NotJson(message),
+            }
+        });
+    }
+    let outcomes: Vec<Outcome> = py.detach(|| {
+        sources
+            .into_iter()
+            .map(|s| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
+                    Source::Case(c) => ov.route_case(*c),
+                    Source::Text(t) => ov.route(&t),
+                    Source::NotJson(m) => Err(not_json(&m)),
+                }))
+                .unwrap_or_else(|_| Err(internal_errors()))
+            })
+            .collect()
+    });
+    if columns {
+        return Ok((true, outcomes_columns(py, &outcomes)?.into_any()));
+    }
+    let mut b = Builder {
+        py,
+        strings: Interned {
+            py,
+            map: HashMap::new(),
+        },
+        statics: HashMap::new(),
+    };
+    let list = PyList::empty(py);
+    for o in &outcomes {
+        list.append(b.outcome(o)?)?;
+    }
+    Ok((true, list.into_any()))
+}
+
 /// The native module.
 #[pymodule]
 fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(route_objects, m)?)?;
+    m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
     Ok(())
 }

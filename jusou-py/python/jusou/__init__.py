@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, List, Sequence, Union
+import contextlib as _contextlib
+import gc as _gc
+import sys as _sys
+from typing import Any, Dict, List, Union
 
-from . import _jusou
+from . import _jusou, types
 
 __all__ = [
     "ValidationError",
+    "types",
     "version",
     "taxonomy",
     "parse_date",
@@ -86,20 +90,19 @@ class _Text(str):
 def _too_deep(path: str = "") -> ValidationError:
     return ValidationError(
         [
-            {
-                "code": "JUSOU-E-LIMIT-002",
-                "path": path,
-                "message_ja": "入れ子が深すぎます（上限64段）",
-                "message_en": "arrays and objects nest too deep (the limit is 64)",
-                "citation": None,
-            }
+            _error(
+                "JUSOU-E-LIMIT-002",
+                path,
+                "入れ子が深すぎます（上限64段）",
+                "arrays and objects nest too deep (the limit is 64)",
+            )
         ]
     )
 
 
 def _call(op: str, payload: Any) -> Any:
     try:
-        text = str(payload) if isinstance(payload, _Text) else _json.dumps(payload, ensure_ascii=False)
+        text = str(payload) if isinstance(payload, _Text) else _dumps(payload)
     except RecursionError:
         # A Python value nested too deep for json.dumps: the core's depth limit, not a crash.
         raise _too_deep() from None
@@ -189,7 +192,7 @@ def _input(value: Union[Dict[str, Any], str]) -> Any:
     """A dict, or JSON text (parsed here so that malformed text gets jusou's own error)."""
     if isinstance(value, str):
         try:
-            return _json.loads(value)
+            value = _json.loads(value)
         except RecursionError:
             raise _too_deep() from None
         except ValueError as exc:
@@ -204,6 +207,17 @@ def _input(value: Union[Dict[str, Any], str]) -> Any:
                     }
                 ]
             ) from None
+    if not isinstance(value, dict):
+        raise ValidationError(
+            [
+                _error(
+                    "JUSOU-E-JSON-002",
+                    "",
+                    f"入力は dict か JSON のテキストで渡してください（{type(value).__name__} ではなく）",
+                    f"the input must be a dict or JSON text, not {type(value).__name__}",
+                )
+            ]
+        )
     return value
 
 
@@ -214,7 +228,7 @@ def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     The result has ``allowed``, ``mode``, ``recipients``, ``excluded``, ``obligations``,
     ``violations`` and ``fallback``, exactly as ``jusou meeting --json`` prints them.
     """
-    return _call("meeting", _Text(check) if isinstance(check, str) else check)
+    return _call("meeting", _Text(check) if isinstance(check, str) else _input(check))
 
 
 def route(
@@ -238,59 +252,248 @@ def route(
     """
     if isinstance(case, str) and municipality is None and as_of is None:
         return _call("route", _Text(case))
-    value = _input(case)
-    if isinstance(value, dict):
-        # A copy, so the caller's dict is not changed; anything else goes to the core as it is
-        # and gets its type error there (never a Python TypeError).
-        value = dict(value)
-        if municipality is not None:
-            m = _input(municipality)
-            if isinstance(m, dict) and "options" in m:
-                value["options"] = m["options"]
-        if as_of is not None:
-            value["as_of"] = _date_text(as_of, "/as_of")
+    # A copy, so the caller's dict is not changed.
+    value = dict(_input(case))
+    options, day = _overrides(municipality, as_of)
+    if options is not None:
+        value["options"] = _json.loads(options)
+    if day is not None:
+        value["as_of"] = day
     return _call("route", value)
 
 
-def route_many(cases: Sequence[Union[Dict[str, Any], str]]) -> List[Dict[str, Any]]:
+def route_many(
+    cases: Any,
+    municipality: Union[Dict[str, Any], str, None] = None,
+    as_of: Union[DateLike, None] = None,
+) -> Any:
     """Route many cases in one native call (the GIL is released while the core works).
 
-    Returns one item per case, in order: the decision, or ``{"errors": [...]}`` for a bad case —
-    one bad case does not fail the batch. Items may be dicts or JSON text.
+    ``municipality`` and ``as_of`` apply to every case, as in :func:`route`. What comes back
+    has the kind of what went in:
+
+    - a **list** (or other iterable) of cases as dicts or JSON text → a list with, per case in
+      order, the decision exactly as :func:`route` gives it, or ``{"errors": [...]}`` for a bad
+      case;
+    - a **pandas.DataFrame** → a DataFrame with the same index;
+    - a **pyarrow.Table** → a pyarrow.Table, row for row.
+
+    Input layout of a DataFrame or Table: one row per case, either one column per top-level
+    field of a ``Case`` (``id``, ``received_on``, ``received_by``, ``household``, ``findings``,
+    ``consents``, ``agencies_involved``, ``as_of``, ``options``; nested fields as dicts/lists or
+    structs/lists, missing cells as null), or a column ``case`` holding each case as a dict or
+    JSON text (other columns, e.g. your own keys, are then ignored). A Table's ``case`` column
+    of strings is read in place by the native code, without copies (the fastest path).
+
+    Output columns of a DataFrame or Table: ``case_id``, ``as_of`` (ISO text),
+    ``multi_agency``, ``outreach``, ``participation_support`` (booleans, null for a bad row),
+    ``lead_program`` and ``first_meeting`` (text or null), ``statutory_alerts``, ``reasons``
+    (lists of rule ids, e.g. ``R-ROUTE-8050``; the texts are in :func:`route`'s answer),
+    ``fields`` and ``patterns`` (lists of keys), and ``errors`` (null, or the list of errors of
+    a bad row). One bad row never fails the batch.
 
     >>> out = jusou.route_many([{"id": "bad", "received_on": "2026-02-30", "household": []}])
     >>> out[0]["errors"][0]["code"]
     'JUSOU-E-DATE-002'
     """
-    if isinstance(cases, (str, bytes, dict)):
+    options, day = _overrides(municipality, as_of)
+    with _no_gc():
+        return _route_many(cases, options, day)
+
+
+def _route_many(cases: Any, options: Any, day: Any) -> Any:
+    pd = _sys.modules.get("pandas")
+    if pd is not None and isinstance(cases, pd.DataFrame):
+        return _route_frame(cases, options, day)
+    pa = _sys.modules.get("pyarrow")
+    if pa is not None and isinstance(cases, (pa.Table, pa.RecordBatch)):
+        return _route_arrow(cases, options, day)
+    if isinstance(cases, (str, bytes, dict)) or not hasattr(cases, "__iter__"):
         raise ValidationError(
             [
-                {
-                    "code": "JUSOU-E-JSON-002",
-                    "path": "",
-                    "message_ja": "route_many にはケースの並び（list）を渡してください",
-                    "message_en": "route_many takes a sequence (list) of cases",
-                    "citation": None,
-                }
+                _error(
+                    "JUSOU-E-JSON-002",
+                    "",
+                    "route_many にはケースの並び（list・DataFrame・pyarrow.Table）を渡してください",
+                    "route_many takes a sequence (list) of cases, a pandas.DataFrame or a pyarrow.Table",
+                )
             ]
         )
-    parts = []
-    for case in cases:
-        if isinstance(case, str):
-            parts.append(case)
-        else:
-            try:
-                parts.append(_json.dumps(case, ensure_ascii=False))
-            except RecursionError:
-                parts.append(_json.dumps("not JSON: nested too deep"))
-            except (TypeError, ValueError) as exc:
-                # An item that is not JSON becomes that item's error; the batch goes on.
-                parts.append(_json.dumps(f"not JSON: {exc}"))
-    ok, out = _jusou.call("route_many", "[" + ",".join(parts) + "]")
-    value = _json.loads(out)
+    return _route_items(list(cases), options, day, columns=False)
+
+
+@_contextlib.contextmanager
+def _no_gc() -> Any:
+    """Pause the cyclic garbage collector while a batch builds its (acyclic) result objects:
+    otherwise every few hundred new lists or dicts trigger a scan of everything alive, which
+    costs more than the routing itself on large batches."""
+    was = _gc.isenabled()
+    _gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            _gc.enable()
+
+
+def _error(code: str, path: str, ja: str, en: str) -> Dict[str, Any]:
+    return {"code": code, "path": path, "message_ja": ja, "message_en": en, "citation": None}
+
+
+def _json_default(o: Any) -> Any:
+    """What ``json`` cannot encode by itself but a case may hold: dates and numpy scalars."""
+    if isinstance(o, _dt.datetime):
+        return o.date().isoformat() if o.time() == _dt.time() else o.isoformat()
+    if isinstance(o, _dt.date):
+        return o.isoformat()
+    if type(o).__module__ == "numpy":
+        return o.tolist()
+    raise TypeError(f"{type(o).__name__} is not JSON")
+
+
+def _dumps(value: Any) -> str:
+    return _json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
+
+
+def _overrides(municipality: Any, as_of: Any) -> Any:
+    options = None
+    if municipality is not None:
+        m = _input(municipality)
+        if not isinstance(m, dict):
+            raise ValidationError(
+                [_error("JUSOU-E-JSON-002", "/municipality", "市町村は dict か JSON で渡してください",
+                        "the municipality must be a dict or JSON text")]
+            )
+        if "options" in m:
+            options = _dumps(m["options"])
+    day = None if as_of is None else _date_text(as_of, "/as_of")
+    return options, day
+
+
+def _check(answer: Any) -> Any:
+    ok, value = answer
     if not ok:
-        raise ValidationError(value["errors"])
+        raise ValidationError(_json.loads(value)["errors"])
     return value
+
+
+def _route_items(
+    items: List[Any], options: Any, day: Any, columns: bool, nulls_absent: bool = False
+) -> Any:
+    """Route a list of dicts/JSON texts in one native call: the native code reads dicts, lists,
+    str, int, float, bool and None itself and hands anything else (dates, numpy scalars …) to
+    ``_dumps``; an item that cannot be encoded becomes that item's error. With
+    ``nulls_absent`` a None inside a dict means the key is absent (Arrow rows)."""
+    dumps = _dumps_without_nulls if nulls_absent else _dumps
+    return _check(_jusou.route_objects(items, dumps, options, day, columns, nulls_absent))
+
+
+def _dumps_without_nulls(value: Any) -> str:
+    return _dumps(_drop_nulls(value))
+
+
+_BOOLS = ("multi_agency", "outreach", "participation_support")
+_LISTS = ("statutory_alerts", "reasons", "fields", "patterns")
+
+
+def _errors_column(cols: Dict[str, Any]) -> List[Any]:
+    errors = cols["errors"]
+    out: List[Any] = [None] * len(errors)
+    for i, e in enumerate(errors):
+        if e is not None:
+            out[i] = _json.loads(e)["errors"]
+    return out
+
+
+def _frame_records(df: Any) -> List[Any]:
+    """One case per row: a ``case`` column, or one column per top-level field of a Case."""
+    if "case" in df.columns:
+        return list(df["case"])
+    records = df.to_dict("records")
+    na = df.isna()
+    for c in df.columns:
+        holes = na[c].to_numpy().nonzero()[0]
+        for i in holes:
+            records[i].pop(c, None)
+    return records
+
+
+def _drop_nulls(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_nulls(v) for v in value]
+    return value
+
+
+def _route_frame(df: Any, options: Any, day: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    cols = _route_items(_frame_records(df), options, day, columns=True)
+    ok = np.frombuffer(cols["ok"], dtype=np.bool_)
+    data: Dict[str, Any] = {
+        "case_id": cols["case_id"],
+        "as_of": cols["as_of"],
+    }
+    for name in _BOOLS:
+        data[name] = pd.arrays.BooleanArray(np.frombuffer(cols[name], dtype=np.bool_).copy(), ~ok)
+    data["lead_program"] = cols["lead_program"]
+    data["first_meeting"] = cols["first_meeting"]
+    for name in _LISTS:
+        data[name] = cols[name]
+    data["errors"] = _errors_column(cols)
+    return pd.DataFrame(data, index=df.index)
+
+
+def _route_arrow(table: Any, options: Any, day: Any) -> Any:
+    import numpy as np
+    import pyarrow as pa
+
+    col = table.column("case") if "case" in table.column_names else None
+    if col is not None and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
+        if isinstance(col, pa.ChunkedArray):
+            col = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
+        validity, offsets, data = col.buffers()
+        cols = _check(
+            _jusou.route_arrow_strings(
+                {
+                    "validity_addr": validity.address if validity is not None else 0,
+                    "validity_size": validity.size if validity is not None else 0,
+                    "offsets_addr": offsets.address if offsets is not None else 0,
+                    "offsets_size": offsets.size if offsets is not None else 0,
+                    "data_addr": data.address if data is not None else 0,
+                    "data_size": data.size if data is not None else 0,
+                    "offset": col.offset,
+                    "length": len(col),
+                    "wide": pa.types.is_large_string(col.type),
+                },
+                options,
+                day,
+            )
+        )
+    else:
+        # Arrow structs give every row every field; null means absent, as in JSON input.
+        items = col.to_pylist() if col is not None else table.to_pylist()
+        cols = _route_items(items, options, day, columns=True, nulls_absent=True)
+    ok = np.frombuffer(cols["ok"], dtype=np.bool_)
+    text = pa.string()
+    keys = pa.list_(pa.string())
+    error_type = pa.list_(
+        pa.struct([(f, pa.string()) for f in ("code", "path", "message_ja", "message_en", "citation")])
+    )
+    arrays = {
+        "case_id": pa.array(cols["case_id"], text),
+        "as_of": pa.array(cols["as_of"], text),
+    }
+    for name in _BOOLS:
+        arrays[name] = pa.array(np.frombuffer(cols[name], dtype=np.bool_), mask=~ok)
+    arrays["lead_program"] = pa.array(cols["lead_program"], text)
+    arrays["first_meeting"] = pa.array(cols["first_meeting"], text)
+    for name in _LISTS:
+        arrays[name] = pa.array(cols[name], keys)
+    arrays["errors"] = pa.array(_errors_column(cols), error_type)
+    return pa.table(arrays)
 
 
 def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None) -> Dict[str, Any]:
@@ -313,7 +516,7 @@ def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     ``m`` is a ``Municipality`` (``jusou.schema("Municipality")``) as a dict or JSON text. The
     report has ``valid``, ``violations`` and ``warnings`` (each rule with its citation).
     """
-    return _call("check_municipality", _Text(m) if isinstance(m, str) else m)
+    return _call("check_municipality", _Text(m) if isinstance(m, str) else _input(m))
 
 
 def schema(name: str) -> Dict[str, Any]:

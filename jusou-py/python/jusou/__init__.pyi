@@ -1,26 +1,77 @@
-"""Type stubs for the jusou package."""
+"""Type stubs for the jusou package. The input and output types live in ``jusou.types``
+(generated from the core's JSON Schemas)."""
 
 import datetime
-from typing import Any, Dict, List, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union, overload
 
+import pandas
+import pyarrow
+
+from . import types as types
+from .types import (
+    Case,
+    DateInfo,
+    Error,
+    Errors,
+    FundingSplit,
+    MeetingCheck,
+    MeetingDecision,
+    Municipality,
+    MunicipalityReport,
+    PlanLog,
+    PlanReport,
+    Program,
+    RouteDecision,
+)
+
+#: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
 DateLike = Union[datetime.date, str]
+#: A municipality for :func:`route` / :func:`route_many`: only its ``options`` are read.
+MunicipalityLike = Union[Municipality, Dict[str, object], str]
+#: A JSON Schema document (its shape is JSON Schema's, not jusou's).
+JsonSchema = Dict[str, Any]
+
+__all__: List[str]
 
 class ValidationError(ValueError):
-    errors: List[Dict[str, Any]]
-    def __init__(self, errors: List[Dict[str, Any]]) -> None: ...
+    errors: List[Error]
+    def __init__(self, errors: List[Error]) -> None: ...
 
 def version() -> str: ...
-def taxonomy() -> List[Dict[str, Any]]: ...
-def parse_date(text: DateLike) -> Dict[str, Any]: ...
+def taxonomy() -> List[Program]: ...
+def parse_date(text: DateLike) -> DateInfo: ...
 def fiscal_year(date: DateLike) -> int: ...
-def split_funding(amount: int, program: str, as_of: DateLike) -> Dict[str, Any]: ...
-def schema(name: str) -> Dict[str, Any]: ...
-def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...
+def split_funding(amount: int, program: str, as_of: DateLike) -> FundingSplit: ...
+def schema(name: str) -> JsonSchema: ...
+def meeting(check: Union[MeetingCheck, str]) -> MeetingDecision: ...
 def route(
-    case: Union[Dict[str, Any], str],
-    municipality: Union[Dict[str, Any], str, None] = ...,
-    as_of: Union[DateLike, None] = ...,
-) -> Dict[str, Any]: ...
-def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = ...) -> Dict[str, Any]: ...
-def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...
-def route_many(cases: Sequence[Union[Dict[str, Any], str]]) -> List[Dict[str, Any]]: ...
+    case: Union[Case, str],
+    municipality: Optional[MunicipalityLike] = ...,
+    as_of: Optional[DateLike] = ...,
+) -> RouteDecision: ...
+def plan(events: Union[PlanLog, str], as_of: Optional[DateLike] = ...) -> PlanReport: ...
+def check_municipality(m: Union[Municipality, str]) -> MunicipalityReport: ...
+@overload
+def route_many(
+    cases: Sequence[Union[Case, str]],
+    municipality: Optional[MunicipalityLike] = ...,
+    as_of: Optional[DateLike] = ...,
+) -> List[Union[RouteDecision, Errors]]: ...
+@overload
+def route_many(
+    cases: pandas.DataFrame,
+    municipality: Optional[MunicipalityLike] = ...,
+    as_of: Optional[DateLike] = ...,
+) -> pandas.DataFrame: ...
+@overload
+def route_many(
+    cases: Union[pyarrow.Table, pyarrow.RecordBatch],
+    municipality: Optional[MunicipalityLike] = ...,
+    as_of: Optional[DateLike] = ...,
+) -> pyarrow.Table: ...
+@overload
+def route_many(
+    cases: Iterable[Union[Case, str]],
+    municipality: Optional[MunicipalityLike] = ...,
+    as_of: Optional[DateLike] = ...,
+) -> List[Union[RouteDecision, Errors]]: ...

@@ -1,0 +1,176 @@
+"""Benchmark: jusou.route_many against a plain-Python implementation of the same routing rules,
+in one process.
+
+    python jusou-py/bench/bench_route.py [--n 1000000] [--chunk 100000] [--out target/bench/python.json]
+
+Inputs: ``--n`` synthetic consultations (``synth.py``, seeded), routed in chunks of ``--chunk``
+so memory stays bounded; only the routing calls are timed (building the inputs is not). Timed,
+per chunk:
+
+- ``plain_python``: ``plain_route.route_many`` over the list of dicts (the baseline);
+- ``list``: ``jusou.route_many`` over the same list of dicts → list of decision dicts;
+- ``dataframe``: over a pandas.DataFrame (one column per Case field) → DataFrame;
+- ``arrow``: over a pyarrow.Table with a ``case`` column of JSON text → pyarrow.Table;
+- ``native``: the core alone (``_jusou.bench_route_native``: decode, validate, decide each case,
+  GIL released, no Python objects) — the per-case cost the bindings are measured against.
+
+The cyclic garbage collector is paused for every timed call (jusou pauses it inside
+``route_many`` anyway; the baseline gets the same treatment so the comparison is fair).
+Before timing, a sample of ``--check`` cases is routed both ways and every decision field is
+compared, so both sides decide the same thing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import pathlib
+import platform
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import plain_route  # noqa: E402
+import synth  # noqa: E402
+
+import jusou  # noqa: E402
+from jusou import _jusou  # noqa: E402
+
+KEYS = ("case_id", "as_of", "multi_agency", "outreach", "participation_support", "lead_program",
+        "first_meeting", "fields", "patterns")
+
+
+def check_same(n: int, seed: int) -> int:
+    """Route ``n`` cases both ways and assert the decisions agree; returns how many compared."""
+    cases = synth.population(n, seed, start=10**8)
+    compared = 0
+    for case, d in zip(cases, jusou.route_many(cases)):
+        if "errors" in d:
+            continue
+        p = plain_route.route(case)
+        for k in KEYS:
+            assert p[k] == d[k], (case["id"], k, p[k], d[k])
+        assert [r["rule"] for r in p["reasons"]] == [r["rule"] for r in d["reasons"]], case["id"]
+        assert [(a["rule"], a["member"]) for a in p["statutory_alerts"]] == [
+            (a["rule"], a["member"]) for a in d["statutory_alerts"]
+        ], case["id"]
+        compared += 1
+    assert compared >= 1000, compared
+    return compared
+
+
+def timed(f):
+    gc.disable()
+    try:
+        t = time.perf_counter()
+        out = f()
+        return time.perf_counter() - t, out
+    finally:
+        gc.enable()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="jusou.route_many vs plain Python")
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--chunk", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--check", type=int, default=2_000, help="cases compared before timing")
+    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("target/bench/python.json"))
+    args = ap.parse_args(argv)
+
+    try:
+        import pandas as pd
+    except ImportError:
+        pd = None
+    try:
+        import pyarrow as pa
+    except ImportError:
+        pa = None
+
+    compared = check_same(args.check, args.seed)
+    print(f"checked: {compared} valid cases decide the same in plain Python and jusou")
+
+    secs = {"plain_python": 0.0, "list": 0.0, "dataframe": 0.0, "arrow": 0.0, "native": 0.0}
+    if pd is None:
+        del secs["dataframe"]
+    if pa is None:
+        del secs["arrow"]
+    done = 0
+    invalid = 0
+    while done < args.n:
+        n = min(args.chunk, args.n - done)
+        cases = synth.population(n, args.seed, start=done)
+        t, _ = timed(lambda: plain_route.route_many(cases))
+        secs["plain_python"] += t
+        t, out = timed(lambda: jusou.route_many(cases))
+        secs["list"] += t
+        invalid += sum(1 for d in out if "errors" in d)
+        del out
+        text = json.dumps(cases, ensure_ascii=False)
+        secs["native"] += min(_jusou.bench_route_native(text, 1, "route"))
+        if pd is not None:
+            frame = pd.DataFrame(cases)
+            t, out = timed(lambda: jusou.route_many(frame))
+            secs["dataframe"] += t
+            del frame, out
+        if pa is not None:
+            table = pa.table({"case": pa.array([json.dumps(c, ensure_ascii=False) for c in cases])})
+            t, out = timed(lambda: jusou.route_many(table))
+            secs["arrow"] += t
+            del table, out
+        del cases, text
+        done += n
+        print(f"  {done:>9,} cases", file=sys.stderr)
+
+    plain = secs["plain_python"]
+    native = secs["native"]
+    rows = {}
+    for name, s in secs.items():
+        rows[name] = {
+            "seconds": round(s, 4),
+            "cases_per_second": round(args.n / s),
+            "us_per_case": round(s / args.n * 1e6, 3),
+            "speedup_vs_plain_python": round(plain / s, 2),
+            "cost_vs_native": round(s / native, 2),
+        }
+    arrow_vs_native = rows["arrow"]["cost_vs_native"] if "arrow" in rows else None
+    best = max(v["speedup_vs_plain_python"] for k, v in rows.items() if k not in ("plain_python", "native"))
+    result = {
+        "bench": "python route_many",
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()} {platform.processor() or ''} {os.cpu_count()} cpus".strip(),
+        "python": platform.python_version(),
+        "jusou": jusou.version(),
+        "n": args.n,
+        "invalid_cases": invalid,
+        "checked_cases": compared,
+        "paths": rows,
+        "targets": {
+            "speedup_vs_plain_python": {"target": 30, "best_binding_path": best, "met": best >= 30},
+            "arrow_vs_native": {"target": 3, "measured": arrow_vs_native,
+                                "met": arrow_vs_native is not None and arrow_vs_native <= 3},
+        },
+    }
+
+    print(f"\nroute_many over {args.n:,} synthetic cases ({invalid:,} invalid), Python {result['python']}")
+    print(f"{'path':<14}{'cases/s':>14}{'µs/case':>10}{'× plain':>9}{'× native':>10}")
+    for name, r in rows.items():
+        print(f"{name:<14}{r['cases_per_second']:>14,}{r['us_per_case']:>10.2f}"
+              f"{r['speedup_vs_plain_python']:>9.2f}{r['cost_vs_native']:>10.2f}")
+    print(f"target ≥ 30× plain Python: best binding path {best}× — {'met' if best >= 30 else 'MISSED'}")
+    if arrow_vs_native is not None:
+        print(f"target Arrow ≤ 3× native per-case cost: {arrow_vs_native}× — "
+              f"{'met' if arrow_vs_native <= 3 else 'MISSED'}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

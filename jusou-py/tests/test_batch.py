@@ -1,0 +1,360 @@
+"""Tests of the installed wheel's signatures, Python-type errors and batch paths (list,
+pandas.DataFrame, pyarrow.Table)."""
+
+import datetime
+import inspect
+import json
+import pathlib
+
+import pytest
+
+import jusou
+from jusou import _jusou
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CASES = ROOT / "fixtures" / "cases"
+PATHS = sorted(p for p in CASES.glob("*.json") if not p.name.endswith(".expected.json"))
+
+
+def load(path):
+    return json.loads(path.read_text("utf-8"))
+
+
+def expected(path):
+    return load(path.with_name(path.name[: -len(".json")] + ".expected.json"))
+
+
+ALL = [load(p) for p in PATHS]
+
+
+def rule_ids(decision):
+    return [r["rule"] for r in decision["reasons"]]
+
+
+def test_signatures_match_the_issue():
+    sig = {n: str(inspect.signature(getattr(jusou, n))) for n in jusou.__all__ if callable(getattr(jusou, n))}
+    assert sig["route"].startswith("(case") and "municipality" in sig["route"] and "as_of" in sig["route"]
+    params = lambda f: list(inspect.signature(f).parameters)  # noqa: E731
+    assert params(jusou.route) == ["case", "municipality", "as_of"]
+    assert params(jusou.plan) == ["events", "as_of"]
+    assert params(jusou.split_funding) == ["amount", "program", "as_of"]
+    assert params(jusou.meeting) == ["check"]
+    assert params(jusou.check_municipality) == ["m"]
+    assert params(jusou.schema) == ["name"]
+    assert params(jusou.parse_date) == ["text"]
+    assert params(jusou.fiscal_year) == ["date"]
+    assert inspect.signature(jusou.route).parameters["municipality"].default is None
+    assert inspect.signature(jusou.plan).parameters["as_of"].default is None
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: jusou.route(42),
+        lambda: jusou.route(object()),
+        lambda: jusou.route(None),
+        lambda: jusou.route([1, 2]),
+        lambda: jusou.route({"id": "x", "household": {1, 2}}),
+        lambda: jusou.route({"id": float("nan")}),
+        lambda: jusou.route("{not json"),
+        lambda: jusou.route("42"),
+        lambda: jusou.route(ALL[0], municipality=3),
+        lambda: jusou.route(ALL[0], as_of=20260401),
+        lambda: jusou.meeting(None),
+        lambda: jusou.plan([1]),
+        lambda: jusou.plan(load(ROOT / "fixtures/plans/niiza-8050-model.json"), as_of=object()),
+        lambda: jusou.check_municipality(3.5),
+        lambda: jusou.schema(42),
+        lambda: jusou.schema("NoSuchType"),
+        lambda: jusou.split_funding(100, 5, "2025-04-01"),
+        lambda: jusou.split_funding(True, "5", "2025-04-01"),
+        lambda: jusou.split_funding(-1, "5", "2025-04-01"),
+        lambda: jusou.route_many(42),
+        lambda: jusou.route_many({"id": "x"}),
+        lambda: jusou.route_many(ALL, municipality="[1]"),
+    ],
+)
+def test_wrong_python_types_are_validation_errors(call):
+    with pytest.raises(jusou.ValidationError) as info:
+        call()
+    assert info.value.errors and all("code" in e for e in info.value.errors)
+
+
+def test_dates_inside_dicts_accept_date_objects():
+    case = dict(load(CASES / "niiza-8050-model.json"), received_on=datetime.date(2026, 5, 11))
+    assert jusou.route(case) == expected(CASES / "niiza-8050-model.json")
+
+
+def test_route_municipality_and_as_of_override_like_the_cli():
+    case = load(CASES / "inagi-municipal-criterion.json")
+    options = case.pop("options")
+    without = jusou.route(case)
+    assert "INAGI-UNTANGLE" not in rule_ids(without)
+    d = jusou.route(case, municipality={"name": "稲城市", "options": options})
+    assert d == expected(CASES / "inagi-municipal-criterion.json")
+    later = jusou.route(case, as_of=datetime.date(2030, 1, 1))
+    assert later["as_of"] == "2030-01-01"
+    assert jusou.route(case, as_of="令和12年1月1日") == later
+    with pytest.raises(jusou.ValidationError) as info:
+        jusou.route(case, as_of="2000-01-01")
+    assert info.value.errors[0]["code"] == "JUSOU-E-CASE-012"
+
+
+def test_plan_as_of_accepts_a_date_object():
+    log = load(ROOT / "fixtures/plans/niiza-8050-model.json")
+    assert jusou.plan(log, as_of=datetime.date(2027, 3, 1)) == jusou.plan(log, as_of="2027-03-01")
+
+
+def test_route_many_overrides_equal_single_routes():
+    m = {"options": load(CASES / "inagi-municipal-criterion.json")["options"]}
+    got = jusou.route_many(ALL, municipality=m, as_of="R9.4.1")
+    for case, d in zip(ALL, got):
+        try:
+            assert d == jusou.route(case, municipality=m, as_of="R9.4.1")
+        except jusou.ValidationError as e:
+            assert d == {"errors": e.errors}
+
+
+def test_route_many_mixed_items_keep_their_places():
+    items = [ALL[0], json.dumps(ALL[1], ensure_ascii=False), {"x": {1}}, "{bad", None, 42, ALL[2]]
+    out = jusou.route_many(items)
+    assert len(out) == len(items)
+    assert out[0] == jusou.route(ALL[0]) and out[1] == jusou.route(ALL[1]) and out[6] == jusou.route(ALL[2])
+    assert [o["errors"][0]["code"] for o in out[2:6]] == [
+        "JUSOU-E-JSON-002", "JUSOU-E-JSON-001", "JUSOU-E-JSON-002", "JUSOU-E-JSON-002"
+    ]
+    assert jusou.route_many([]) == [] and jusou.route_many(iter(ALL[:2])) == jusou.route_many(ALL[:2])
+
+
+def test_native_bench_timer():
+    text = json.dumps(ALL, ensure_ascii=False)
+    for stage in ("route", "route_encode", "decode", "decode_serde"):
+        times = _jusou.bench_route_native(text, 2, stage)
+        assert len(times) == 2 and all(t >= 0 for t in times)
+    with pytest.raises(ValueError):
+        _jusou.bench_route_native(text, 1, "nope")
+
+
+# ---- DataFrame and Arrow --------------------------------------------------------------------
+
+DECISION_COLUMNS = [
+    "case_id", "as_of", "multi_agency", "outreach", "participation_support", "lead_program",
+    "first_meeting", "statutory_alerts", "reasons", "fields", "patterns", "errors",
+]
+
+
+def _null(v):
+    return v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>"
+
+
+def assert_rows_match(rows, decisions):
+    """Rows (dicts of a DataFrame/Table) against route_many's list answer."""
+    assert len(rows) == len(decisions)
+    for row, d in zip(rows, decisions):
+        if "errors" in d:
+            assert row["errors"] == d["errors"]
+            assert _null(row["multi_agency"]) and _null(row["case_id"])
+            continue
+        assert _null(row["errors"])
+        for k in ("case_id", "as_of", "multi_agency", "outreach", "participation_support", "fields"):
+            assert row[k] == d[k], k
+        for k in ("lead_program", "first_meeting"):
+            assert (None if _null(row[k]) else row[k]) == d[k], k
+        assert list(row["reasons"]) == rule_ids(d)
+        assert list(row["statutory_alerts"]) == [a["rule"] for a in d["statutory_alerts"]]
+        assert list(row["patterns"]) == [p["pattern"] for p in d["patterns"]]
+
+
+def test_dataframe_in_dataframe_out():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(ALL + [{"id": "bad-row"}], index=[f"r{i}" for i in range(len(ALL) + 1)])
+    out = jusou.route_many(df)
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.columns) == DECISION_COLUMNS
+    assert list(out.index) == list(df.index)
+    decisions = jusou.route_many(ALL + [{"id": "bad-row"}])
+    assert_rows_match(out.to_dict("records"), decisions)
+    assert out["errors"].iloc[-1][0]["code"].startswith("JUSOU-E-")
+    assert out["multi_agency"].dtype == "boolean"
+
+
+def test_dataframe_case_column_of_dicts_or_json_text():
+    pd = pytest.importorskip("pandas")
+    texts = [json.dumps(c, ensure_ascii=False) for c in ALL]
+    a = jusou.route_many(pd.DataFrame({"case": ALL, "my_key": range(len(ALL))}))
+    b = jusou.route_many(pd.DataFrame({"case": texts + ["{bad"]}))
+    assert_rows_match(a.to_dict("records"), jusou.route_many(ALL))
+    assert_rows_match(b.iloc[:-1].to_dict("records"), jusou.route_many(ALL))
+    assert b["errors"].iloc[-1][0]["code"] == "JUSOU-E-JSON-001"
+
+
+def test_dataframe_missing_cells_are_absent_fields():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(ALL)  # cases without `options`/`as_of` get NaN/None there
+    assert df.isna().any().any()
+    assert_rows_match(jusou.route_many(df).to_dict("records"), jusou.route_many(ALL))
+
+
+def test_dataframe_with_overrides():
+    pd = pytest.importorskip("pandas")
+    m = {"options": load(CASES / "inagi-municipal-criterion.json")["options"]}
+    out = jusou.route_many(pd.DataFrame({"case": ALL}), municipality=m, as_of="2027-01-01")
+    assert_rows_match(out.to_dict("records"), jusou.route_many(ALL, municipality=m, as_of="2027-01-01"))
+
+
+def test_arrow_case_string_column_read_in_place():
+    pa = pytest.importorskip("pyarrow")
+    texts = [json.dumps(c, ensure_ascii=False) for c in ALL]
+    decisions = jusou.route_many(ALL)
+    for typ in (pa.string(), pa.large_string()):
+        table = pa.table({"case": pa.array(texts + [None, "{bad", "[]"], typ),
+                          "my_key": pa.array(range(len(texts) + 3))})
+        out = jusou.route_many(table)
+        assert isinstance(out, pa.Table) and out.column_names == DECISION_COLUMNS
+        rows = out.to_pylist()
+        assert_rows_match(rows[: len(ALL)], decisions)
+        assert [r["errors"] for r in rows[len(ALL):]] == [
+            e["errors"] for e in jusou.route_many([None, "{bad", "[]"])
+        ]
+        # A slice (offset into the buffers) and several chunks.
+        sliced = jusou.route_many(table.slice(3, 5)).to_pylist()
+        assert_rows_match(sliced, decisions[3:8])
+        chunked = pa.Table.from_batches(table.slice(0, len(ALL)).to_batches(max_chunksize=7))
+        assert chunked.column("case").num_chunks > 1
+        assert_rows_match(jusou.route_many(chunked).to_pylist(), decisions)
+
+
+def test_arrow_struct_columns():
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    table = pa.Table.from_pandas(pd.DataFrame(ALL))
+    assert_rows_match(jusou.route_many(table).to_pylist(), jusou.route_many(ALL))
+    batch = table.to_batches()[0]
+    assert jusou.route_many(batch).num_rows == batch.num_rows
+
+
+def test_empty_batches():
+    assert jusou.route_many([]) == []
+    pd = pytest.importorskip("pandas")
+    assert len(jusou.route_many(pd.DataFrame({"case": []}))) == 0
+    pa = pytest.importorskip("pyarrow")
+    assert jusou.route_many(pa.table({"case": pa.array([], pa.string())})).num_rows == 0
+
+
+def test_types_module_is_up_to_date_and_importable():
+    import subprocess
+    import sys
+
+    import jusou.types as t
+
+    assert t.Case.__required_keys__ >= {"id", "received_on", "received_by", "household"}
+    assert "findings" in t.Case.__optional_keys__
+    assert "multi_agency" in t.RouteDecision.__required_keys__
+    gen = ROOT / "jusou-py" / "tools" / "gen_types.py"
+    fresh = subprocess.run([sys.executable, str(gen)], capture_output=True, text=True, check=True).stdout
+    assert fresh == pathlib.Path(t.__file__).read_text("utf-8"), "run jusou-py/tools/gen_types.py"
+
+
+def test_batches_release_the_gil():
+    """Another Python thread runs while one native batch call routes (one call, no bytecode
+    of ours in between, so only a released GIL lets the counter move)."""
+    import threading
+
+    texts = [json.dumps(c, ensure_ascii=False) for c in ALL if "household" in c] * 400
+    counter = [0]
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            counter[0] += 1
+
+    t = threading.Thread(target=count)
+    t.start()
+    try:
+        moved = 0
+        for _ in range(5):
+            before = counter[0]
+            ok, out = _jusou.route_objects(texts, jusou._dumps, None, None, True)
+            moved = max(moved, counter[0] - before)
+            assert ok and len(out["ok"]) == len(texts)
+    finally:
+        stop.set()
+        t.join()
+    assert moved > 0
+
+
+def _single(case):
+    try:
+        return jusou.route(case)
+    except jusou.ValidationError as e:
+        return {"errors": e.errors}
+
+
+def test_dicts_read_natively_answer_exactly_as_route():
+    """route_many reads dicts without JSON text; every odd Python value must still give what
+    route (json.dumps, then the core) gives — the same decision or word-for-word errors."""
+    import enum
+
+    class Rel(str, enum.Enum):
+        MOTHER = "mother"
+
+    class Age(enum.IntEnum):
+        EIGHTY = 80
+
+    class Text(str):
+        pass
+
+    base = load(CASES / "niiza-8050-model.json")
+
+    def variant(**changes):
+        c = json.loads(json.dumps(base, ensure_ascii=False))
+        for path, value in changes.items():
+            target = c
+            keys = path.split("__")
+            for k in keys[:-1]:
+                target = target[int(k)] if k.isdigit() else target[k]
+            last = keys[-1]
+            if last.isdigit():
+                target[int(last)] = value
+            else:
+                target[last] = value
+        return c
+
+    cases = [
+        base,
+        variant(household__0__age=80.0),
+        variant(household__0__age=Age.EIGHTY),
+        variant(household__0__age=True),
+        variant(household__0__age=2**70),
+        variant(household__0__age=-1),
+        variant(household__1__relation="子"),
+        variant(household__1__relation=Rel.MOTHER),
+        variant(household__1__issues=("hikikomori", "employment_difficulty")),
+        variant(household__0__id=Text("A")),
+        variant(received_on=datetime.date(2026, 5, 11)),
+        variant(received_on="R8.5.11"),
+        variant(received_on=20260511),
+        variant(findings__withdrawal_years=300),
+        variant(findings__withdrawal_years=1.5),
+        variant(findings__no_contact=1),
+        variant(findings__no_contact=None),
+        variant(findings={1: True}),
+        variant(agencies_involved=[None]),
+        variant(consents=None),
+        variant(options=None),
+        variant(extra_field=1),
+        variant(household__0__issues=["care", "care"]),
+        variant(household__0__issues=["no-such-issue"]),
+        dict(base, household=[dict(base["household"][0], age=float("nan"))]),
+        {"id": "x", "received_on": "2026-05-01", "received_by": {"agency": "a"}, "household": ()},
+        {},
+    ]
+    np = pytest.importorskip("numpy")
+    cases.append(variant(household__0__age=np.int64(80)))
+    nested = {}
+    cases.append({"id": nested})
+    nested["self"] = nested  # a cycle
+    got = jusou.route_many(cases)
+    assert len(got) == len(cases)
+    for i, (case, d) in enumerate(zip(cases, got)):
+        assert d == _single(case), i

@@ -432,12 +432,12 @@ fn bench_route_native(
 // ---- Python objects in, Python objects out ---------------------------------------------------
 
 /// One case as handed over: read from Python objects, JSON text (a `str` item, or what
-/// `json.dumps` made of an item not read directly), or an item Python could not encode (with
-/// Python's message).
+/// `json.dumps` made of an item not read directly), or the error of an item Python could not
+/// encode.
 enum Source {
     Case(Box<Case>),
     Text(String),
-    NotJson(String),
+    NotJson(Errors),
 }
 
 /// The error of an item `json.dumps` cannot encode: word for word what `route` raises for it
@@ -448,6 +448,19 @@ fn not_json(message: &str) -> Errors {
         "",
         "JSONにできない値が含まれています",
         format!("the input holds a value that is not JSON: {message}"),
+    )
+    .into()
+}
+
+/// The error of an item nested too deep for `json.dumps`: the core's depth limit, as `route`
+/// raises it for the same item (`jusou._too_deep`).
+fn too_deep() -> Errors {
+    let max = jusou_core::limits::MAX_DEPTH;
+    jusou_core::Error::new(
+        jusou_core::limits::limit_codes::DEPTH,
+        "",
+        format!("入れ子が深すぎます（上限{max}段）"),
+        format!("arrays and objects nest too deep (the limit is {max})"),
     )
     .into()
 }
@@ -632,14 +645,17 @@ fn route_objects<'py>(
         Ok(ov) => ov,
         Err(e) => return Ok(refused(py, &e)),
     };
-    let encode = |item: &Bound<'py, PyAny>| -> PyResult<Result<String, String>> {
+    let encode = |item: &Bound<'py, PyAny>| -> PyResult<Result<String, Errors>> {
         match dumps.call1((item,)) {
             Ok(text) => Ok(Ok(text.extract::<String>()?)),
             Err(e)
                 if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py)
                     || e.is_instance_of::<pyo3::exceptions::PyValueError>(py) =>
             {
-                Ok(Err(e.value(py).to_string()))
+                Ok(Err(not_json(&e.value(py).to_string())))
+            }
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py) => {
+                Ok(Err(too_deep()))
             }
             Err(e) => Err(e),
         }
@@ -653,7 +669,7 @@ fn route_objects<'py>(
         } else {
             match encode(&item)? {
                 Ok(text) => Source::Text(text),
-                Err(message) => Source::NotJson(message),
+                Err(errors) => Source::NotJson(errors),
             }
         });
     }
@@ -664,7 +680,7 @@ fn route_objects<'py>(
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
                     Source::Case(c) => ov.route_case(*c),
                     Source::Text(t) => ov.route(&t),
-                    Source::NotJson(m) => Err(not_json(&m)),
+                    Source::NotJson(errors) => Err(errors),
                 }))
                 .unwrap_or_else(|_| Err(internal_errors()))
             })

@@ -10,8 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
-/// How deep a case may nest (a cycle fails here, then `json.dumps` reports it).
-const MAX_DEPTH: usize = 64;
+/// How deep a case may nest: the core's limit (a cycle fails here, then `json.dumps` reports it).
+const MAX_DEPTH: usize = jusou_core::limits::MAX_DEPTH;
 
 /// Why a value was not read; the caller then falls back to JSON text.
 #[derive(Debug)]

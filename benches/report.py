@@ -152,15 +152,19 @@ def render():
     return "\n".join(parts)
 
 
-def ratio_row(what, a, base_name, b, limit=None, higher_is_better=False):
+def ratio_row(what, a, base_name, b, limit=None):
     r = a / b
-    if limit is None:
-        target, ok = "", ""
-    elif higher_is_better:
-        target, ok = f"≥ {limit}×", "ok" if r >= limit else "MISSED"
-    else:
-        target, ok = f"≤ {limit}×", "ok" if r <= limit else "MISSED"
+    target, ok = ("", "") if limit is None else (f"≤ {limit}×", "ok" if r <= limit else "MISSED")
     return (what, fmt_ns(a), base_name, fmt_ns(b), f"{r:.2f}×", target, ok)
+
+
+def speedup_row(what, ns, plain_ns, at_least):
+    """A per-case cost against plain Python's, as a speed-up (plain / this)."""
+    r = plain_ns / ns
+    target = f"≥ {at_least}× faster" if at_least else ""
+    ok = ("ok" if r >= at_least else "MISSED") if at_least else ""
+    return (what, fmt_ns(ns), "plain Python, same rules", fmt_ns(plain_ns), f"{r:.2f}× faster",
+            target, ok)
 
 
 def node_rows(data):
@@ -181,13 +185,23 @@ def node_rows(data):
 
 
 def python_rows(data):
-    """Python's results: cases/s per input kind, as a per-case cost against its baselines."""
+    """Python's paths as per-case costs: each against plain Python (target ≥ 30× faster) and
+    against the core's native batch in the same process (Arrow: target ≤ 3× its cost)."""
+    paths = data.get("paths", {})
+    if "plain_python" not in paths or "native" not in paths:
+        return []
+    us = {k: v["us_per_case"] * 1000 for k, v in paths.items()}
     rows = []
-    for r in data.get("rows", []):
-        rows.append((r.get("name"), r.get("value"), r.get("baseline", ""),
-                     r.get("baseline_value", ""),
-                     f"{r['ratio']:.2f}×" if isinstance(r.get("ratio"), (int, float)) else "",
-                     r.get("target", ""), r.get("verdict", "")))
+    for name, label in (("list", "route_many, list of dicts"), ("dataframe", "route_many, DataFrame"),
+                        ("arrow", "route_many, Arrow table")):
+        if name not in us:
+            continue
+        rows.append(speedup_row(label, us[name], us["plain_python"], 30))
+    if "arrow" in us:
+        rows.append(ratio_row("route_many, Arrow table", us["arrow"], "native core batch",
+                              us["native"], 3))
+    rows.append(speedup_row("native core batch (in the same run)", us["native"],
+                            us["plain_python"], None))
     return rows
 
 

@@ -50,6 +50,15 @@ fn entry_point<T: DeserializeOwned + Clone, R>(
     g.bench_function("limits-scan", |b| {
         b.iter(|| limits::scan(black_box(input)).is_ok())
     });
+    // serde_json's parse then the typed decision, as one step: shows that the two together cost
+    // more than their separate medians (the decision's allocations then interleave the input's).
+    g.bench_function("probe/parse-then-typed", |b| {
+        b.iter(|| {
+            serde_json::from_str::<T>(black_box(input))
+                .map(|v| typed(&v))
+                .is_ok()
+        })
+    });
     g.bench_function("baseline/clone-typed", |b| {
         b.iter(|| black_box(&value).clone())
     });

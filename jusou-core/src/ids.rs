@@ -3,34 +3,45 @@
 //! set allocates per node and a nested scan is quadratic; checks run on every keystroke of a form
 //! and on lists of hundreds.
 
-/// Up to this many ids a scan beats sorting (most households and rosters are this small).
+/// Up to this many ids a scan beats sorting (most households and rosters are this small); they
+/// are kept inline, without an allocation.
 const SCAN_UP_TO: usize = 16;
 
 /// The ids of a list with their positions: in list order when short, else sorted by id then
 /// position.
-pub(crate) struct IdIndex<'a> {
-    ids: Vec<(&'a str, usize)>,
-    sorted: bool,
+pub(crate) enum IdIndex<'a> {
+    /// At most [`SCAN_UP_TO`] ids, in list order.
+    Short([&'a str; SCAN_UP_TO], usize),
+    /// More, sorted by id then position.
+    Sorted(Vec<(&'a str, usize)>),
 }
 
 impl<'a> IdIndex<'a> {
     /// Index the ids in list order.
-    pub(crate) fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut ids: Vec<(&str, usize)> = ids.enumerate().map(|(i, s)| (s, i)).collect();
-        let sorted = ids.len() > SCAN_UP_TO;
-        if sorted {
-            ids.sort_unstable();
+    pub(crate) fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        if ids.len() <= SCAN_UP_TO {
+            let mut short = [""; SCAN_UP_TO];
+            let mut n = 0;
+            for (slot, id) in short.iter_mut().zip(ids) {
+                *slot = id;
+                n += 1;
+            }
+            return IdIndex::Short(short, n);
         }
-        IdIndex { ids, sorted }
+        let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, s)| (s, i)).collect();
+        sorted.sort_unstable();
+        IdIndex::Sorted(sorted)
     }
 
     /// The position of the first item with this id.
     pub(crate) fn first(&self, id: &str) -> Option<usize> {
-        if !self.sorted {
-            return self.ids.iter().find(|(s, _)| *s == id).map(|&(_, i)| i);
+        match self {
+            IdIndex::Short(ids, n) => ids.iter().take(*n).position(|s| *s == id),
+            IdIndex::Sorted(sorted) => {
+                let at = sorted.partition_point(|(s, _)| *s < id);
+                sorted.get(at).filter(|(s, _)| *s == id).map(|&(_, i)| i)
+            }
         }
-        let at = self.ids.partition_point(|(s, _)| *s < id);
-        self.ids.get(at).filter(|(s, _)| *s == id).map(|&(_, i)| i)
     }
 
     /// Whether the item at `index` repeats the id of an earlier item.

@@ -134,8 +134,21 @@ pub(crate) struct Household<'a> {
     pub members_with_issues: usize,
 }
 
-fn lookup(firsts: &[(i8, usize)], gen: i8) -> Option<usize> {
-    firsts.iter().find(|&&(g, _)| g == gen).map(|&(_, i)| i)
+/// Generations relations give run from −2 to +2; patterns look one further either way.
+const GEN_MIN: i8 = -3;
+const GEN_SLOTS: usize = 7;
+
+fn gen_slot(gen: i8) -> Option<usize> {
+    usize::try_from(i16::from(gen) - i16::from(GEN_MIN))
+        .ok()
+        .filter(|&s| s < GEN_SLOTS)
+}
+
+/// A member index per generation.
+struct ByGen([Option<usize>; GEN_SLOTS]);
+
+fn lookup(firsts: &ByGen, gen: i8) -> Option<usize> {
+    gen_slot(gen).and_then(|s| firsts.0.get(s).copied().flatten())
 }
 
 /// The fields of a field mask, in order.
@@ -228,15 +241,16 @@ impl<'a> Household<'a> {
         }
     }
 
-    /// The first member (in list order) of each generation that `pred` accepts. Generations
-    /// span a handful of values, so a short list beats a map; one pass keeps pattern search
-    /// linear in the household's size.
-    fn first_by_gen(&self, pred: impl Fn(usize) -> bool) -> Vec<(i8, usize)> {
-        let mut out: Vec<(i8, usize)> = Vec::new();
+    /// The first member (in list order) of each generation that `pred` accepts, by generation
+    /// (one pass, no allocation: pattern search stays linear in the household's size).
+    fn first_by_gen(&self, pred: impl Fn(usize) -> bool) -> ByGen {
+        let mut out = ByGen([None; GEN_SLOTS]);
         for i in 0..self.members.len() {
-            if let Some(g) = self.gen(i) {
-                if pred(i) && !out.iter().any(|&(h, _)| h == g) {
-                    out.push((g, i));
+            if let Some(slot) = self.gen(i).and_then(gen_slot) {
+                if let Some(first @ None) = out.0.get_mut(slot) {
+                    if pred(i) {
+                        *first = Some(i);
+                    }
                 }
             }
         }

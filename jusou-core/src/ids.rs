@@ -9,6 +9,8 @@ const SCAN_UP_TO: usize = 16;
 
 /// The ids of a list with their positions: in list order when short, else sorted by id then
 /// position.
+// The short variant is large on purpose: it lives on the stack for one check, instead of the heap.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum IdIndex<'a> {
     /// At most [`SCAN_UP_TO`] ids, in list order.
     Short([&'a str; SCAN_UP_TO], usize),

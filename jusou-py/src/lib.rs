@@ -100,13 +100,10 @@ impl Overrides {
         if self.as_of.is_some() {
             case.as_of = self.as_of;
         }
-        let as_of = case.as_of.unwrap_or(case.received_on);
         match &self.router {
-            Some(r) => r.route(&case, as_of),
-            None => {
-                let default = Options::default();
-                Router::new(case.options.as_ref().unwrap_or(&default)).route(&case, as_of)
-            }
+            // The municipality's options replace the case's own.
+            Some(r) => r.route(&case, case.as_of.unwrap_or(case.received_on)),
+            None => jusou_core::routing::route_case(&case),
         }
     }
 }

@@ -270,15 +270,7 @@ pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> 
     }
     if msg.starts_with("recursion limit exceeded") {
         // serde_json's own guard (128 levels): the same code as the scan's depth limit.
-        return Error::new(
-            crate::limits::limit_codes::DEPTH,
-            path,
-            format!("入れ子が深すぎます（上限{}段）", crate::limits::MAX_DEPTH),
-            format!(
-                "arrays and objects nest too deep (the limit is {})",
-                crate::limits::MAX_DEPTH
-            ),
-        );
+        return crate::limits::depth_error(path);
     }
     use serde_json::error::Category;
     match inner.classify() {

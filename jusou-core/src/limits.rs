@@ -214,13 +214,7 @@ pub fn scan(json: &str) -> Result<(), Error> {
             }
             b'[' | b'{' => {
                 if stack.len() >= MAX_DEPTH {
-                    let path = pointer(json, &stack);
-                    return Err(Error::new(
-                        DEPTH,
-                        path,
-                        format!("入れ子が深すぎます（上限{MAX_DEPTH}段）"),
-                        format!("arrays and objects nest too deep (the limit is {MAX_DEPTH})"),
-                    ));
+                    return Err(depth_error(pointer(json, &stack)));
                 }
                 stack.push(if c == b'[' {
                     Frame::Array(0)
@@ -259,6 +253,17 @@ pub fn scan(json: &str) -> Result<(), Error> {
         i += 1;
     }
     Ok(())
+}
+
+/// The error of input nested deeper than [`MAX_DEPTH`], wherever it is found: the scan, serde_json's
+/// own recursion guard, or a binding that meets too deep a value before any JSON exists.
+pub fn depth_error(path: impl Into<String>) -> Error {
+    Error::new(
+        limit_codes::DEPTH,
+        path,
+        format!("入れ子が深すぎます（上限{MAX_DEPTH}段）"),
+        format!("arrays and objects nest too deep (the limit is {MAX_DEPTH})"),
+    )
 }
 
 fn string_error(path: String, len: usize, max: usize) -> Error {

@@ -450,17 +450,11 @@ fn not_json(message: &str) -> Errors {
     .into()
 }
 
-/// The error of an item nested too deep for `json.dumps`: the core's depth limit, as `route`
-/// raises it for the same item (`jusou._too_deep`).
-fn too_deep() -> Errors {
-    let max = jusou_core::limits::MAX_DEPTH;
-    jusou_core::Error::new(
-        jusou_core::limits::limit_codes::DEPTH,
-        "",
-        format!("入れ子が深すぎます（上限{max}段）"),
-        format!("arrays and objects nest too deep (the limit is {max})"),
-    )
-    .into()
+/// The core's depth error, as JSON: what the package raises for a Python value nested too deep
+/// for `json.dumps`, before any JSON text exists (`jusou._too_deep`).
+#[pyfunction]
+fn depth_error() -> String {
+    jusou_core::api::errors_json(&jusou_core::limits::depth_error("").into())
 }
 
 /// Python objects made from a decision, sharing one `str` per distinct key and repeated text
@@ -653,7 +647,7 @@ fn route_objects<'py>(
                 Ok(Err(not_json(&e.value(py).to_string())))
             }
             Err(e) if e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py) => {
-                Ok(Err(too_deep()))
+                Ok(Err(jusou_core::limits::depth_error("").into()))
             }
             Err(e) => Err(e),
         }
@@ -707,6 +701,7 @@ fn route_objects<'py>(
 fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(depth_error, m)?)?;
     m.add_function(wrap_pyfunction!(route_objects, m)?)?;
     m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;

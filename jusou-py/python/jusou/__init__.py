@@ -87,17 +87,9 @@ class _Text(str):
     duplicate fields, limits) reach the caller exactly as every other binding reports them."""
 
 
-def _too_deep(path: str = "") -> ValidationError:
-    return ValidationError(
-        [
-            _error(
-                "JUSOU-E-LIMIT-002",
-                path,
-                "入れ子が深すぎます（上限64段）",
-                "arrays and objects nest too deep (the limit is 64)",
-            )
-        ]
-    )
+def _too_deep() -> ValidationError:
+    """The core's depth error (JUSOU-E-LIMIT-002), for a value too deep for ``json.dumps``."""
+    return ValidationError(_json.loads(_jusou.depth_error())["errors"])
 
 
 def _call(op: str, payload: Any) -> Any:

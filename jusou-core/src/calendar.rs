@@ -257,24 +257,38 @@ impl Serialize for FiscalYear {
     }
 }
 
+/// A value users write as a number (`2024`) or as text (`令和6年度`, `R6.4.1`): a 年度, or the edge
+/// of a plan period.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum NumberOrText {
+    /// Written as a JSON number.
+    Number(i64),
+    /// Written as text.
+    Text(String),
+}
+
+impl NumberOrText {
+    /// Read one; anything else is a type error with this message.
+    pub(crate) fn read<'de, D: Deserializer<'de>>(
+        d: D,
+        ja: &str,
+        en: &str,
+    ) -> Result<Self, D::Error> {
+        Self::deserialize(d).map_err(|e| crate::error::type_error(e, ja, en))
+    }
+}
+
 impl<'de> Deserialize<'de> for FiscalYear {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            N(i64),
-            S(String),
-        }
-        let raw = Raw::deserialize(d).map_err(|e| {
-            crate::error::type_error(
-                e,
-                "年度は数値（2024）か文字列（令和6年度）で書いてください",
-                "a fiscal year is a number (2024) or text (令和6年度)",
-            )
-        })?;
+        let raw = NumberOrText::read(
+            d,
+            "年度は数値（2024）か文字列（令和6年度）で書いてください",
+            "a fiscal year is a number (2024) or text (令和6年度)",
+        )?;
         match raw {
-            Raw::N(n) => FiscalYear::checked(n).map_err(|e| e.to_serde()),
-            Raw::S(s) => match parse(&s) {
+            NumberOrText::Number(n) => FiscalYear::checked(n).map_err(|e| e.to_serde()),
+            NumberOrText::Text(s) => match parse(&s) {
                 Ok(p) if p.kind == DateKind::FiscalYear => Ok(FiscalYear::of(p.start)),
                 Ok(_) => Err(fiscal_year_out_of_range().to_serde()),
                 Err(e) => Err(e.to_serde()),

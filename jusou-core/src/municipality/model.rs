@@ -142,22 +142,14 @@ impl Serialize for PeriodEdge {
 
 impl<'de> Deserialize<'de> for PeriodEdge {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            N(i64),
-            S(String),
-        }
-        let raw = Raw::deserialize(d).map_err(|e| {
-            crate::error::type_error(
-                e,
-                "計画期間は年度（2024、令和6年度）か日付で書いてください",
-                "a plan period edge is a fiscal year (2024, 令和6年度) or a day",
-            )
-        })?;
+        let raw = calendar::NumberOrText::read(
+            d,
+            "計画期間は年度（2024、令和6年度）か日付で書いてください",
+            "a plan period edge is a fiscal year (2024, 令和6年度) or a day",
+        )?;
         let text = match raw {
-            Raw::N(n) => n.to_string(),
-            Raw::S(s) => s,
+            calendar::NumberOrText::Number(n) => n.to_string(),
+            calendar::NumberOrText::Text(s) => s,
         };
         // A bare number is a 年度 (FiscalYear's own range check).
         if let Ok(n) = text.trim().parse::<i64>() {

@@ -143,6 +143,15 @@ impl From<Error> for Errors {
 }
 
 impl Errors {
+    /// The code and JSON pointer of each error, in order: what a form needs to put each message
+    /// beside its field, and what tests compare.
+    pub fn code_paths(&self) -> Vec<(&str, &str)> {
+        self.errors
+            .iter()
+            .map(|e| (e.code.as_ref(), e.path.as_str()))
+            .collect()
+    }
+
     /// `Ok(())` when `errors` is empty, else `Err(Errors)`.
     pub fn check(errors: Vec<Error>) -> Result<(), Errors> {
         if errors.is_empty() {

@@ -346,12 +346,8 @@ mod tests {
         };
         let mut errs = Vec::new();
         c.validate("/consents/0", &mut errs);
-        let got: Vec<_> = errs
-            .iter()
-            .map(|e| (e.code.as_ref(), e.path.as_str()))
-            .collect();
         assert_eq!(
-            got,
+            crate::Errors { errors: errs }.code_paths(),
             vec![
                 (
                     consent_codes::WITHDRAWN_BEFORE_GIVEN,

@@ -420,13 +420,8 @@ fn validation_collects_every_error() {
     v["consents"][0]["scope"]["categories"] = json!([]);
     v["agenda"] = json!([]);
     let err = check_json(&v.to_string()).unwrap_err();
-    let got: Vec<_> = err
-        .errors
-        .iter()
-        .map(|e| (e.code.as_ref(), e.path.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        err.code_paths(),
         [
             (meet_codes::DUPLICATE_SUBJECT, "/case/subjects/1"),
             (meet_codes::DUPLICATE_MEMBER, "/members/2/id"),

@@ -321,13 +321,8 @@ fn input_errors_are_collected() {
         .unwrap()
         .push(consent("c1", "2026-05-15"));
     let err = replay_json(&v.to_string()).unwrap_err();
-    let got: Vec<_> = err
-        .errors
-        .iter()
-        .map(|e| (e.code.as_ref(), e.path.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        err.code_paths(),
         vec![
             (plan_codes::CONSENT_DUPLICATE, "/consents/1/id"),
             (plan_codes::FIELD_NOT_FOR_TYPE, "/events/0/outcome"),

@@ -182,6 +182,29 @@ fn route_many(input: &str) -> Result<String, Errors> {
     Ok(out)
 }
 
+/// The error of a host value that has no JSON form (a Python set or date-time, a JS BigInt or
+/// cycle), raised by a binding before the core sees any text; `why` is the host's own words.
+pub fn not_json(why: &str) -> Error {
+    Error::new(
+        codes::JSON_TYPE,
+        "",
+        format!("JSONにできない値が含まれています: {why}"),
+        format!("the input holds a value that is not JSON: {why}"),
+    )
+}
+
+/// The error of an unknown schema name. Also raised by the WASM package, whose schemas ship as
+/// files beside the module (the generator is left out of it).
+pub fn unknown_schema(name: &str, known: &[&str]) -> Error {
+    let known = known.join(", ");
+    Error::new(
+        codes::SCHEMA_UNKNOWN,
+        "",
+        format!("スキーマ「{name}」はありません（{known}）"),
+        format!("no schema named '{name}' (known: {known})"),
+    )
+}
+
 /// Errors as the JSON text bindings hand to their host (`{"errors": [...]}`).
 pub fn errors_json(errors: &Errors) -> String {
     serde_json::to_string(errors).unwrap_or_else(|_| {

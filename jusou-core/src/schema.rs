@@ -3,7 +3,7 @@
 use schemars::{schema_for, JsonSchema};
 use serde_json::Value;
 
-use crate::error::{codes, Error, Errors};
+use crate::error::Errors;
 
 fn to_value<T: JsonSchema>() -> Value {
     serde_json::to_value(schema_for!(T)).unwrap_or(Value::Null)
@@ -76,14 +76,7 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "RouteDecision" => to_value::<crate::routing::RouteDecision>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
-            let known = known.join(", ");
-            return Err(Error::new(
-                codes::SCHEMA_UNKNOWN,
-                "",
-                format!("スキーマ「{name}」はありません（{known}）"),
-                format!("no schema named '{name}' (known: {known})"),
-            )
-            .into());
+            return Err(crate::api::unknown_schema(name, &known).into());
         }
     };
     Ok(v)

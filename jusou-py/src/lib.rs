@@ -438,23 +438,18 @@ enum Source {
     NotJson(Errors),
 }
 
-/// The error of an item `json.dumps` cannot encode: word for word what `route` raises for it
-/// (`jusou._call`).
-fn not_json(message: &str) -> Errors {
-    jusou_core::Error::new(
-        jusou_core::error::codes::JSON_TYPE,
-        "",
-        "JSONにできない値が含まれています",
-        format!("the input holds a value that is not JSON: {message}"),
-    )
-    .into()
-}
-
 /// The core's depth error, as JSON: what the package raises for a Python value nested too deep
 /// for `json.dumps`, before any JSON text exists (`jusou._too_deep`).
 #[pyfunction]
 fn depth_error() -> String {
     jusou_core::api::errors_json(&jusou_core::limits::depth_error("").into())
+}
+
+/// The core's error for a value with no JSON form, as JSON (`jusou._not_json`); `why` is
+/// Python's own message.
+#[pyfunction]
+fn not_json_error(why: &str) -> String {
+    jusou_core::api::errors_json(&jusou_core::api::not_json(why).into())
 }
 
 /// Python objects made from a decision, sharing one `str` per distinct key and repeated text
@@ -644,7 +639,9 @@ fn route_objects<'py>(
                 if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py)
                     || e.is_instance_of::<pyo3::exceptions::PyValueError>(py) =>
             {
-                Ok(Err(not_json(&e.value(py).to_string())))
+                Ok(Err(
+                    jusou_core::api::not_json(&e.value(py).to_string()).into()
+                ))
             }
             Err(e) if e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py) => {
                 Ok(Err(jusou_core::limits::depth_error("").into()))
@@ -702,6 +699,7 @@ fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(depth_error, m)?)?;
+    m.add_function(wrap_pyfunction!(not_json_error, m)?)?;
     m.add_function(wrap_pyfunction!(route_objects, m)?)?;
     m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;

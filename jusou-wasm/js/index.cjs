@@ -11,21 +11,8 @@ let names;
 /** The JSON Schema of an input or output type, by name (see `schemaNames()`). */
 function schema(name) {
   names ??= JSON.parse(readFileSync(join(schemaDir, "index.json"), "utf8"));
-  if (typeof name !== "string" || !names.includes(name)) {
-    // The same error the core gives for an unknown schema name (JUSOU-E-SCHEMA-001).
-    const known = names.join(", ");
-    const err = new Error(`JUSOU-E-SCHEMA-001 at '': no schema named '${name}' (known: ${known})`);
-    err.errors = [
-      {
-        code: "JUSOU-E-SCHEMA-001",
-        path: "",
-        message_ja: `スキーマ「${name}」はありません（${known}）`,
-        message_en: `no schema named '${name}' (known: ${known})`,
-        citation: null,
-      },
-    ];
-    throw err;
-  }
+  // The core's error for an unknown name (JUSOU-E-SCHEMA-001).
+  if (typeof name !== "string" || !names.includes(name)) throw wasm.unknownSchema(String(name), names);
   return JSON.parse(readFileSync(join(schemaDir, `${name}.json`), "utf8"));
 }
 

@@ -1,6 +1,6 @@
 // jusou for browsers and bundlers (ES module): `await init()` once, then every function is
 // synchronous except `schema(name)`, which fetches the JSON Schema shipped beside the module.
-import initWasm from "./web/jusou_wasm.js";
+import initWasm, { unknownSchema } from "./web/jusou_wasm.js";
 
 export {
   call,
@@ -38,21 +38,8 @@ export async function schemaNames() {
 /** The JSON Schema of an input or output type, by name (fetched from `schemas/NAME.json`). */
 export async function schema(name) {
   const known = await schemaNames();
-  if (typeof name !== "string" || !known.includes(name)) {
-    // The same error the core gives for an unknown schema name (JUSOU-E-SCHEMA-001).
-    const list = known.join(", ");
-    const err = new Error(`JUSOU-E-SCHEMA-001 at '': no schema named '${name}' (known: ${list})`);
-    err.errors = [
-      {
-        code: "JUSOU-E-SCHEMA-001",
-        path: "",
-        message_ja: `スキーマ「${name}」はありません（${list}）`,
-        message_en: `no schema named '${name}' (known: ${list})`,
-        citation: null,
-      },
-    ];
-    throw err;
-  }
+  // The core's error for an unknown name (JUSOU-E-SCHEMA-001).
+  if (typeof name !== "string" || !known.includes(name)) throw unknownSchema(String(name), known);
   const r = await fetch(new URL(`./schemas/${name}.json`, import.meta.url));
   if (!r.ok) throw new Error(`cannot load schema ${name}: HTTP ${r.status}`);
   return r.json();

@@ -50,17 +50,6 @@ fn js_error(errors: &jusou_core::Errors) -> JsValue {
     err.into()
 }
 
-/// A `JUSOU-E-JSON-002` error for input JSON cannot hold.
-fn not_json(why: &str) -> jusou_core::Errors {
-    jusou_core::Error::new(
-        jusou_core::error::codes::JSON_TYPE,
-        "",
-        format!("JSONにできない値が含まれています: {why}"),
-        format!("the input holds a value that is not JSON: {why}"),
-    )
-    .into()
-}
-
 /// JSON text of a JS value (`undefined` reads as `null`). A value JSON cannot hold (a BigInt, a
 /// cycle) becomes jusou's `JUSOU-E-JSON-002` error rather than a bare JS exception.
 fn to_text(input: &JsValue) -> Result<String, JsValue> {
@@ -74,7 +63,7 @@ fn to_text(input: &JsValue) -> Result<String, JsValue> {
                 .dyn_into::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .unwrap_or_default();
-            Err(js_error(&not_json(&why)))
+            Err(js_error(&jusou_core::api::not_json(&why).into()))
         }
     }
 }
@@ -107,7 +96,7 @@ fn value(input: JsValue) -> Result<JsValue, JsValue> {
             match jusou_core::error::decode::<serde::de::IgnoredAny>(&text) {
                 Err(e) => js_error(&e),
                 // JS and serde_json disagree on this text: report it as not JSON all the same.
-                Ok(_) => js_error(&not_json("JSON.parse rejects the text")),
+                Ok(_) => js_error(&jusou_core::api::not_json("JSON.parse rejects the text").into()),
             }
         }),
         None => Ok(input),
@@ -228,6 +217,14 @@ pub fn split_funding(input: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn taxonomy() -> Result<JsValue, JsValue> {
     run("taxonomy", "null")
+}
+
+/// The error `schema(name)` throws for a name it does not know (the schemas are files beside the
+/// module, read by the JS wrapper; the error is the core's, as every binding gives it).
+#[wasm_bindgen(js_name = unknownSchema)]
+pub fn unknown_schema(name: &str, known: Vec<String>) -> JsValue {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    js_error(&jusou_core::api::unknown_schema(name, &known).into())
 }
 
 /// The jusou-core version this module was built from.

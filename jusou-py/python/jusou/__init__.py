@@ -71,13 +71,12 @@ def _date_text(value: DateLike, path: str) -> str:
         return value
     raise ValidationError(
         [
-            {
-                "code": "JUSOU-E-JSON-002",
-                "path": path,
-                "message_ja": "日付は datetime.date か文字列で渡してください",
-                "message_en": f"a date must be a datetime.date or a string, not {type(value).__name__}",
-                "citation": None,
-            }
+            _error(
+                "JUSOU-E-JSON-002",
+                path,
+                "日付は datetime.date か文字列で渡してください",
+                f"a date must be a datetime.date or a string, not {type(value).__name__}",
+            )
         ]
     )
 
@@ -99,17 +98,8 @@ def _call(op: str, payload: Any) -> Any:
         # A Python value nested too deep for json.dumps: the core's depth limit, not a crash.
         raise _too_deep() from None
     except (TypeError, ValueError) as exc:
-        raise ValidationError(
-            [
-                {
-                    "code": "JUSOU-E-JSON-002",
-                    "path": "",
-                    "message_ja": "JSONにできない値が含まれています",
-                    "message_en": f"the input holds a value that is not JSON: {exc}",
-                    "citation": None,
-                }
-            ]
-        ) from None
+        # The core's error for a value with no JSON form, with Python's own words.
+        raise ValidationError(_json.loads(_jusou.not_json_error(str(exc)))["errors"]) from None
     ok, out = _jusou.call(op, text)
     value = _json.loads(out)
     if not ok:
@@ -165,13 +155,12 @@ def split_funding(amount: int, program: str, as_of: DateLike) -> Dict[str, Any]:
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError(
             [
-                {
-                    "code": "JUSOU-E-JSON-002",
-                    "path": "/amount",
-                    "message_ja": "金額は整数（円）で渡してください",
-                    "message_en": "the amount must be an int (yen)",
-                    "citation": None,
-                }
+                _error(
+                    "JUSOU-E-JSON-002",
+                    "/amount",
+                    "金額は整数（円）で渡してください",
+                    "the amount must be an int (yen)",
+                )
             ]
         )
     return _call(
@@ -190,13 +179,12 @@ def _input(value: Union[Dict[str, Any], str]) -> Any:
         except ValueError as exc:
             raise ValidationError(
                 [
-                    {
-                        "code": "JUSOU-E-JSON-001",
-                        "path": "",
-                        "message_ja": f"JSONとして読めません: {exc}",
-                        "message_en": f"not valid JSON: {exc}",
-                        "citation": None,
-                    }
+                    _error(
+                        "JUSOU-E-JSON-001",
+                        "",
+                        f"JSONとして読めません: {exc}",
+                        f"not valid JSON: {exc}",
+                    )
                 ]
             ) from None
     if not isinstance(value, dict):

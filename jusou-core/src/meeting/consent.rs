@@ -195,6 +195,15 @@ impl Consent {
         self.valid_on(date) && self.scope.categories.contains(&category) && self.names(r)
     }
 
+    /// Whether the record names anyone and anything at all: a consent with no recipient or no
+    /// category lets nothing be shared.
+    pub fn shares_something(&self) -> bool {
+        let s = &self.scope;
+        let names_someone =
+            !(s.organisations.is_empty() && s.roles.is_empty() && s.persons.is_empty());
+        names_someone && !s.categories.is_empty()
+    }
+
     /// Check the record itself; errors get paths under `path` (a JSON pointer).
     pub fn validate(&self, path: &str, errors: &mut Vec<Error>) {
         use consent_codes::*;
@@ -290,6 +299,31 @@ impl Consent {
             ));
         }
     }
+}
+
+/// The consents of `subject` in force on `date`. The one reading of "is there a consent" that
+/// routing, the meeting check and the plan replay share.
+pub fn in_force<'a>(
+    consents: &'a [Consent],
+    subject: &'a str,
+    date: NaiveDate,
+) -> impl Iterator<Item = &'a Consent> + 'a {
+    consents
+        .iter()
+        .filter(move |c| c.subject == subject && c.valid_on(date))
+}
+
+/// The members among `subjects` for whom no consent in force on `date` shares anything: whose
+/// information a 重層的支援会議 could not take up. Empty when every subject has consented.
+pub fn without_consent<'a>(
+    consents: &[Consent],
+    subjects: impl IntoIterator<Item = &'a str>,
+    date: NaiveDate,
+) -> Vec<&'a str> {
+    subjects
+        .into_iter()
+        .filter(|s| !in_force(consents, s, date).any(Consent::shares_something))
+        .collect()
 }
 
 #[cfg(test)]

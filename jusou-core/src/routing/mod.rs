@@ -294,14 +294,7 @@ fn consent_covers(case: &Case, on: NaiveDate) -> bool {
     let Some(subject) = case.subject() else {
         return false;
     };
-    case.consents.iter().any(|c| {
-        c.subject == subject.id
-            && c.valid_on(on)
-            && !c.scope.categories.is_empty()
-            && !(c.scope.organisations.is_empty()
-                && c.scope.roles.is_empty()
-                && c.scope.persons.is_empty())
-    })
+    crate::meeting::consent::without_consent(&case.consents, [subject.id.as_str()], on).is_empty()
 }
 
 /// The lead 包括的相談支援 program: the field of the household's issues when there is one;

@@ -106,11 +106,15 @@ def classify(cases: pd.DataFrame, d: pd.DataFrame) -> pd.Series:
     return out
 
 
-def routing_table(cases: pd.DataFrame, configs: dict) -> pd.DataFrame:
+def routing_table(cases: pd.DataFrame, configs: dict) -> "tuple[pd.DataFrame, pd.DataFrame]":
+    """The routing table per configuration, and how often each signal rule fired."""
     cols = {}
+    signals = {}
     for name, municipality in configs.items():
         d = jusou.route_many(cases, municipality=municipality)
         ok = d["errors"].isna()
+        fired = d.loc[ok, "reasons"].explode().value_counts()
+        signals[name] = {r: int(v) for r, v in fired.items() if r in SIGNAL_RULES or not str(r).startswith("R-")}
         why = classify(cases, d).value_counts()
         cols[name] = {
             "cases": len(d),
@@ -128,7 +132,9 @@ def routing_table(cases: pd.DataFrame, configs: dict) -> pd.DataFrame:
     table = pd.DataFrame(cols)
     table.index = [f"{ja} ({en})" for key, ja, en in ROWS if key in table.index]
     table.index.name = "measure"
-    return table
+    sig = pd.DataFrame(signals).fillna(0).astype(int).sort_index()
+    sig.index.name = "signal rule (a case may fire several)"
+    return table, sig
 
 
 def japanese_font(path: pathlib.Path) -> font_manager.FontProperties:
@@ -195,15 +201,17 @@ def main(argv=None) -> int:
     ap.add_argument("--fixtures", type=pathlib.Path, default=HERE.parents[1] / "fixtures")
     ap.add_argument("--font", type=pathlib.Path, default=IPA_GOTHIC, help="a Japanese TrueType font")
     ap.add_argument("--as-of", default="2026-04-01", help="day whose funding shares apply")
+    ap.add_argument("--background-recorded", type=float, default=population.BACKGROUND_RECORDED,
+                    help="chance a co-resident member's condition is written as an issue (UNVERIFIED knob)")
     args = ap.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     font = japanese_font(args.font)
 
-    records = population.city_year(args.population, args.seed)
+    records = population.city_year(args.population, args.seed, args.background_recorded)
     cases = pd.DataFrame(records)
     volume = population.yearly_volume(args.population)
     unassessed = sum(1 for c in records if not population.assessed(c))
-    table = routing_table(cases, configurations(args.fixtures))
+    table, signals = routing_table(cases, configurations(args.fixtures))
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     print(f"A year (令和8年度) of new consultations in a city of {args.population:,} (seed {args.seed}): "
@@ -211,6 +219,9 @@ def main(argv=None) -> int:
     print(f"records stating no 見立て (one_agency_can_resolve left out): {unassessed:,} "
           f"({unassessed / len(records):.1%})")
     print(table.to_string())
+    print(f"\nSignal rules that fired (background conditions recorded: {args.background_recorded:.0%})")
+    print(signals.to_string())
+    signals.to_csv(args.out_dir / "signals_by_config.csv", encoding="utf-8")
     csv = args.out_dir / "routing_by_config.csv"
     png = args.out_dir / "routing_by_config.png"
     png_ja = args.out_dir / "routing_by_config_ja.png"

@@ -22,7 +22,9 @@ How a year is built (``city_year``):
    (weights UNVERIFIED except the 65+ share at 自立相談支援機関, VERIFIED).
 3. **The household** (単独, 夫婦のみ, 夫婦と子, ひとり親と子, 三世代, その他) from national shares,
    with ages around the subject's.
-4. **What else the household carries**, member by member, at population prevalence by age:
+4. **What else the household carries**, member by member, at population prevalence by age
+   (for members other than the subject, each written in the record with probability
+   ``BACKGROUND_RECORDED``, UNVERIFIED):
    要介護認定 (VERIFIED by age band), 障害 (VERIFIED totals per 1,000, split by age from the
    same estimate), ひきこもり (VERIFIED 2.05 % at 15–39, 2.02 % at 40–64), young carers (VERIFIED
    5.7 % of 中学2年生, 4.1 % of 全日制高校2年生). 8050 and double-care households arise from
@@ -196,6 +198,11 @@ REFUSES_SUPPORT = 0.02  # UNVERIFIED
 NO_CONTACT = 0.01  # UNVERIFIED
 PARTICIPATION_NEED = 0.02  # UNVERIFIED
 CONSENT_RECORDED = 0.25  # UNVERIFIED: share of records with a written consent on file
+# UNVERIFIED: the chance that the intake record lists a *co-resident member's* condition (drawn at
+# population prevalence) as an open issue. Records list what the worker learns and judges part of
+# the consultation; a spouse's care already arranged through 介護保険 is often not written as an
+# issue. 1.0 records every condition drawn (the upper bound; see docs/analysis.md for both).
+BACKGROUND_RECORDED = 0.5
 INVALID_RATE = 0.005  # benchmark only: deliberately bad rows
 
 FY_START = _dt.date(2026, 4, 1)  # 令和8年度
@@ -208,14 +215,17 @@ def _care_rate(age: int) -> float:
     return CARE_40_64 if age >= 40 else 0.0
 
 
-def _background(rng: random.Random, age: int) -> List[str]:
-    """Issues a member carries at population prevalence for their age."""
+def _background(rng: random.Random, age: int, recorded: float = 1.0) -> List[str]:
+    """Issues a member carries at population prevalence for their age, each written in the record
+    with probability ``recorded``. From 65 on, a disability of someone certified for care is part
+    of the care need (介護保険 first; our reading, UNVERIFIED) and not listed apart."""
     out: List[str] = []
-    if rng.random() < _care_rate(age):
+    care = rng.random() < _care_rate(age)
+    if care:
         out.append("care")
     old = age >= 65
     for issue, (young_rate, old_rate) in DISABILITY.items():
-        if rng.random() < (old_rate if old else young_rate):
+        if rng.random() < (old_rate if old else young_rate) and not (old and care):
             out.append(issue)
     if 15 <= age <= 39 and rng.random() < HIKIKOMORI_15_39:
         out.append("hikikomori")
@@ -225,6 +235,8 @@ def _background(rng: random.Random, age: int) -> List[str]:
         out.append("young_carer")
     elif 15 <= age <= 17 and rng.random() < YOUNG_CARER_15_17:
         out.append("young_carer")
+    if recorded < 1.0:
+        out = [x for x in out if rng.random() < recorded]
     return out
 
 
@@ -292,7 +304,7 @@ def _consent(rng: random.Random, received: _dt.date) -> Dict[str, Any]:
 
 
 def consultation(rng: random.Random, i: int, window: Tuple[str, Optional[str]],
-                 invalid_rate: float = 0.0) -> Dict[str, Any]:
+                 invalid_rate: float = 0.0, recorded: float = BACKGROUND_RECORDED) -> Dict[str, Any]:
     """One consultation received at ``window`` (agency, program)."""
     agency, program = window
     received = FY_START + _dt.timedelta(days=rng.randrange(365))
@@ -301,12 +313,15 @@ def consultation(rng: random.Random, i: int, window: Tuple[str, Optional[str]],
     presenting = rng.choices(names, weights)[0]
     if presenting in ("care", "dementia") and age < 40:
         presenting = "health"
-    subject_issues = [presenting] + [x for x in _background(rng, age) if x != presenting]
+    background = _background(rng, age)
+    if presenting in ("care", "dementia") and age >= 65:  # as in _background: part of the care need
+        background = [x for x in background if x not in DISABILITY]
+    subject_issues = [presenting] + [x for x in background if x != presenting]
     members: List[Dict[str, Any]] = [
         {"id": "A", "age": age, "relation": "self", "subject": True, "issues": subject_issues}
     ]
     for m in _household(rng, age):
-        m["issues"] = _background(rng, m["age"])
+        m["issues"] = _background(rng, m["age"], recorded)
         members.append(m)
     if invalid_rate and rng.random() < invalid_rate:
         members[0]["age"] = 140  # a deliberately bad row
@@ -339,14 +354,16 @@ def _windows() -> Tuple[List[Tuple[str, Optional[str]]], List[float]]:
     return [(a, p) for a, p, _ in WINDOW_RATIO], [r for _, _, r in WINDOW_RATIO]
 
 
-def city_year(population: int = CITY, seed: int = 2026) -> List[Dict[str, Any]]:
+def city_year(population: int = CITY, seed: int = 2026,
+              recorded: float = BACKGROUND_RECORDED) -> List[Dict[str, Any]]:
     """A municipality's new consultations in 令和8年度, ``yearly_volume(population)`` of them,
-    in order of the window they reached (ids ``c0000000``…)."""
+    in order of the window they reached (ids ``c0000000``…); ``recorded``: see
+    ``BACKGROUND_RECORDED``."""
     rng = random.Random(seed)
     out: List[Dict[str, Any]] = []
     for agency, program, _ in WINDOW_RATIO:
         for _ in range(yearly_volume(population)[agency]):
-            out.append(consultation(rng, len(out), (agency, program)))
+            out.append(consultation(rng, len(out), (agency, program), recorded=recorded))
     return out
 
 

@@ -105,10 +105,11 @@ py-example: py-install deps-browser
 	test -s $(EXAMPLES_OUT)/routing_by_config.png
 	test -s $(EXAMPLES_OUT)/routing_by_config_ja.png
 	test -s $(EXAMPLES_OUT)/funding_split.csv
-	# i21: the Dask example (LocalCluster, 2 worker processes, small data); dask[distributed] is in
+	# i21: the population generator's tests and the Dask example (LocalCluster, 2 worker processes,
+	# small data); dask[distributed] is in
 	# PY_EXTRAS, installed here too for venvs made before it was added.
 	$(PY_VENV)/bin/python -c "import distributed" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "dask[distributed]>=2024.1"
-	cd jusou-py/examples && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_dask_route.py
+	cd jusou-py/examples && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_population.py test_dask_route.py
 
 # Not a test: route_many over BENCH_N synthetic cases vs plain Python; writes target/bench/python.json.
 BENCH_N ?= 1000000

@@ -19,7 +19,6 @@ fields and patterns as boolean columns, plus a member-level table of statutory a
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
@@ -91,7 +90,7 @@ def _any_by_case(mask: pd.Series, case: pd.Series, n: int) -> np.ndarray:
     return out
 
 
-def _first_pair(pairs: pd.DataFrame, n: int) -> pd.DataFrame:
+def _first_pair(pairs: pd.DataFrame) -> pd.DataFrame:
     """First (left, right) pair per case in member order."""
     return pairs.sort_values(["case", "pos_l", "pos_r"]).drop_duplicates("case").set_index("case")
 
@@ -154,7 +153,7 @@ def route(tables: Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
     y = base[(m["age"] >= P.CARE_INSURANCE_FROM) & (m["age"] < P.ELDERLY_FROM) & withdrawn & gen.notna()]
     pairs = e.merge(y, on="case", suffixes=("_l", "_r"))
     pairs = pairs[(pairs["pos_l"] != pairs["pos_r"]) & (pairs["gen_r"] == pairs["gen_l"] - 1)]
-    p8050 = _first_pair(pairs, n)
+    p8050 = _first_pair(pairs)
     out["R-ROUTE-8050"] = False
     out.loc[p8050.index, "R-ROUTE-8050"] = True
     out["p8050_members"] = None
@@ -311,4 +310,3 @@ if __name__ == "__main__":  # a quick self-check against plain_route
     v = as_decisions(*route(flatten(cs)))
     bad = [(c["id"], k) for c, x in zip(cs, v) for k, val in jusou_view(P.route(c)).items() if x[k] != val]
     print(len(cs), "cases,", len(bad), "differences", bad[:5])
-    _ = _dt

@@ -62,8 +62,8 @@ SOURCES: Dict[str, Tuple[str, str, int, str, str]] = {
     ),
     "konkyu_age": (
         "生活困窮者自立支援制度における支援状況調査 集計結果（平成27〜29年度）: 新規相談者のうち65歳以上 約18.5%",
-        "厚生労働省", 2018, "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/0000073432.html",
-        "VERIFIED (figure) via https://hirono-office.com/blog/308; primary URL UNVERIFIED",
+        "厚生労働省", 2018, "https://hirono-office.com/blog/308",
+        "VERIFIED (figure) via that secondary page; the primary's URL not found (UNVERIFIED)",
     ),
     "hikikomori2023": (
         "こども・若者の意識と生活に関する調査（令和4年度）: 広義のひきこもり 15〜39歳 2.05%, 40〜64歳 2.02%",
@@ -74,14 +74,14 @@ SOURCES: Dict[str, Tuple[str, str, int, str, str]] = {
         "ヤングケアラーの実態に関する調査研究（令和2年度 子ども・子育て支援推進調査研究事業）: "
         "世話をしている家族が「いる」 中学2年生 5.7%, 全日制高校2年生 4.1%",
         "三菱UFJリサーチ&コンサルティング（厚生労働省・文部科学省連携）", 2021,
-        "https://www.mhlw.go.jp/stf/houdou/0000130005_00005.html",
-        "VERIFIED (figures) via https://limo.media/articles/-/29154?page=2; primary URL UNVERIFIED",
+        "https://limo.media/articles/-/29154?page=2",
+        "VERIFIED (figures) via that secondary page; the primary report's URL not found (UNVERIFIED)",
     ),
     "care_by_age": (
         "社会保障審議会介護保険部会（第92回）資料1 年齢階級別の要介護認定率（2019年9月末）: 65〜69 2.9%, 70〜74 5.5%, "
         "75〜79 12.5%, 80〜84 27.2%, 85〜89 49.0%, 90〜 73.1%",
         "厚生労働省", 2022, "https://www.mhlw.go.jp/stf/newpage_24727.html",
-        "VERIFIED via https://www.wic-net.com (資料1 p.20 text)",
+        "VERIFIED via the text of 資料1 p.20 on wic-net.com (MC plus), which names this URL",
     ),
     "disability2018": (
         "障害者白書 平成30年版 参考資料 障害者の状況: 身体 436万人, 知的 108.2万人, 精神 392.4万人 "
@@ -91,8 +91,8 @@ SOURCES: Dict[str, Tuple[str, str, int, str, str]] = {
     ),
     "households2021": (
         "国民生活基礎調査（2021年）: 単独世帯 29.5%, 夫婦と未婚の子のみ 27.5%, 夫婦のみ 24.5%",
-        "厚生労働省", 2022, "https://www.mhlw.go.jp/toukei/list/20-21.html",
-        "VERIFIED (three shares) via https://cksk.org/article/stats/13738.html/page/2; the rest UNVERIFIED",
+        "厚生労働省", 2022, "https://cksk.org/article/stats/13738.html/page/2",
+        "VERIFIED (three shares) via that secondary page; the rest UNVERIFIED",
     ),
     "single_parent2019": (
         "国民生活基礎調査（2019年）表93: 児童のいる世帯 11,221千, うち ひとり親と未婚の子のみ 724千（6.5%）",

@@ -178,6 +178,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not args.data.exists():
         n = write_population(args.data, munis, args.seed)
         print(f"wrote {n:,} consultations of {len(munis)} municipalities to {args.data}")
+    else:
+        print(f"routing the existing dataset at {args.data} (delete it to write a new one)")
     if args.scheduler:
         from distributed import Client
 

@@ -194,7 +194,12 @@ pub fn load(input: &str) -> Result<Compiled, Errors> {
     Ok(c)
 }
 
-/// The options of a 実施体制 that passes [`load`]: what routing applies.
-pub fn load_options(input: &str) -> Result<Options, Errors> {
-    load(input).map(|c| c.municipality.options)
+/// The options of a 実施体制 that passes [`load`]: what routing applies in place of a case's own.
+/// `None` when the 実施体制 has no `options` object (the case then keeps its own).
+pub fn load_options(input: &str) -> Result<Option<Options>, Errors> {
+    let c = load(input)?;
+    let stated = serde_json::from_str::<serde_json::Value>(input)
+        .ok()
+        .is_some_and(|v| v.get("options").is_some());
+    Ok(stated.then_some(c.municipality.options))
 }

@@ -38,7 +38,12 @@ fn the_four_seed_municipalities_are_valid() {
 fn the_seeds_are_complete_but_for_what_their_sources_do_not_say() {
     for name in ["koshigaya", "niiza", "inagi"] {
         let out = run(&dir().join(format!("{name}.json")));
-        assert_eq!(out["complete"], Value::Bool(true), "{name}: {}", out["unstated"]);
+        assert_eq!(
+            out["complete"],
+            Value::Bool(true),
+            "{name}: {}",
+            out["unstated"]
+        );
     }
     let out = run(&dir().join("toyokawa.json"));
     assert_eq!(out["complete"], Value::Bool(false));
@@ -59,18 +64,31 @@ fn sourced_fixtures_are_valid_and_cite_their_source() {
     assert!(paths.len() >= 20, "only {} sourced fixtures", paths.len());
     let mut partial = 0;
     for path in &paths {
-        let input: Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let input: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let note = input["note"].as_str().unwrap_or("");
-        assert!(note.contains("http"), "{}: no source URL in note", path.display());
+        assert!(
+            note.contains("http"),
+            "{}: no source URL in note",
+            path.display()
+        );
         let out = run(path);
-        assert_eq!(out["valid"], Value::Bool(true), "{}: {}", path.display(), out["violations"]);
+        assert_eq!(
+            out["valid"],
+            Value::Bool(true),
+            "{}: {}",
+            path.display(),
+            out["violations"]
+        );
         if out["complete"] == Value::Bool(false) {
             partial += 1;
             assert!(!out["unstated"].as_array().unwrap().is_empty());
         }
     }
-    assert!(partial >= paths.len() / 2, "{partial} partial of {}", paths.len());
+    assert!(
+        partial >= paths.len() / 2,
+        "{partial} partial of {}",
+        paths.len()
+    );
 }
 
 /// One verdict everywhere: what `jusou municipality` finds in breach, routing refuses with the

@@ -155,10 +155,7 @@ fn header(c: &Compiled) -> String {
             None => "開始 記載なし / start not stated".to_owned(),
         },
     };
-    format!(
-        "{}{} ({}) {stage} / {plan}",
-        m.prefecture, m.name, m.code
-    )
+    format!("{}{} ({}) {stage} / {plan}", m.prefecture, m.name, m.code)
 }
 
 fn verdict(c: &Compiled) -> String {

@@ -1164,6 +1164,14 @@ mod tests {
     }
 
     #[test]
+    fn the_transition_stage_names_a_funding_scheme_that_exists() {
+        let key = Stage::TransitionPreparation.funding_scheme().unwrap();
+        let split = crate::law::funding::split(1000, key, PROJECT_START).unwrap();
+        assert_eq!(split.shares.len(), 2);
+        assert_eq!(Stage::Full.funding_scheme(), None);
+    }
+
+    #[test]
     fn a_support_meeting_needs_the_project() {
         let mut m = lawful();
         m.stages = vec![StageSpan {

@@ -592,6 +592,7 @@ impl Operation {
 /// another statute not in that list, or no statute at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "SecrecyBasis")] // the meeting module's `Confidentiality` keeps its name
 pub enum Confidentiality {
     /// Another statute (a bundled program's own law, e.g. 介護保険法 for a 地域包括支援センター's
     /// staff, 生活困窮者自立支援法 for a 自立相談支援 contractor).
@@ -715,6 +716,7 @@ impl Meeting {
 /// meeting maps to its legal type by its basis, never by its local name), or a non-statutory one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "MunicipalMeetingKind")] // the meeting module's `MeetingKind` keeps its name
 pub enum MeetingKind {
     /// A non-statutory meeting (検討会議, 庁内連携会議).
     Other,

@@ -410,23 +410,35 @@ impl Serialize for ProgramRef {
 
 impl<'de> Deserialize<'de> for ProgramRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            One(String),
-            Many(Vec<String>),
+        // A visitor rather than an untagged enum: no buffering of the value, and each text's own
+        // error (with its index) when it is not a program.
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a program code or a list of them")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_owned()])
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<String>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(t) = seq.next_element::<String>()? {
+                    out.push(t);
+                }
+                Ok(out)
+            }
         }
-        let raw = Raw::deserialize(d).map_err(|e| {
+        let texts = d.deserialize_any(V).map_err(|e| {
             crate::error::type_error(
                 e,
                 "事業コードは文字列か文字列の並びで書いてください（例: \"1-i\"、[\"2\", \"4\"]、\"多機関協働事業\"）",
                 "a program is a string or a list of strings (e.g. \"1-i\", [\"2\", \"4\"], \"多機関協働事業\")",
             )
         })?;
-        let texts = match raw {
-            Raw::One(t) => vec![t],
-            Raw::Many(ts) => ts,
-        };
         let mut items = Vec::with_capacity(texts.len());
         for t in texts {
             let codes = ProgramRef::parse(&t).map_err(|e| e.to_serde())?;
@@ -590,7 +602,7 @@ impl Operation {
 /// What binds a person to keep a case's secrets: a statutory basis (the meeting module's list:
 /// 第106条の6第5項, 第106条の4第5項, 地方公務員法第34条, a profession's law, another meeting's law),
 /// another statute not in that list, or no statute at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[schemars(rename = "SecrecyBasis")] // the meeting module's `Confidentiality` keeps its name
 pub enum Confidentiality {
@@ -607,6 +619,23 @@ pub enum Confidentiality {
     /// `public_servant`, `social_worker`, …).
     #[serde(untagged)]
     Statute(crate::meeting::Confidentiality),
+}
+
+impl<'de> Deserialize<'de> for Confidentiality {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // By hand rather than an untagged variant (which buffers every value): the four
+        // non-statutory names, else one of the meeting module's statutory bases.
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        Ok(match text.as_ref() {
+            "other_statute" => Confidentiality::OtherStatute,
+            "municipal_rule" => Confidentiality::MunicipalRule,
+            "contract_only" => Confidentiality::ContractOnly,
+            "none" => Confidentiality::None,
+            t => Confidentiality::Statute(crate::meeting::Confidentiality::deserialize(
+                serde::de::value::StrDeserializer::<D::Error>::new(t),
+            )?),
+        })
+    }
 }
 
 impl Confidentiality {

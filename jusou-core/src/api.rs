@@ -56,6 +56,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "meeting",
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
+    (
+        "municipality_options",
+        "Municipality: the options routing applies, once the 実施体制 passes the law check (violations are refused as errors)",
+    ),
 ];
 
 /// Input of `split_funding`.
@@ -130,6 +134,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
+        "municipality_options" => encode(&crate::municipality::load_options(input)?),
         #[cfg(feature = "schema")]
         "schema" => {
             let name: String = decode(input)?;

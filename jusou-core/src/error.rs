@@ -52,6 +52,10 @@ pub mod codes {
     /// A program asked about on a date before it was in force.
     pub const LAW_NOT_IN_FORCE: &str = "JUSOU-E-LAW-002";
 
+    /// A 実施体制 given as input (routing's `--municipality`, a binding's `municipality`) whose
+    /// law check finds violations: refused with the same findings `jusou municipality` reports.
+    pub const MUNI_VIOLATES_LAW: &str = "JUSOU-E-MUNI-001";
+
     /// No funding share is recorded for this program or scheme on that date.
     pub const FUND_NO_SHARES: &str = "JUSOU-E-FUND-001";
     /// A funding amount outside 0 … 10^15 yen.

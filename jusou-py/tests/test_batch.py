@@ -90,8 +90,18 @@ def test_route_municipality_and_as_of_override_like_the_cli():
     options = case.pop("options")
     without = jusou.route(case)
     assert "INAGI-UNTANGLE" not in rule_ids(without)
-    d = jusou.route(case, municipality={"name": "稲城市", "options": options})
+    inagi = {"code": "132250", "name": "稲城市", "prefecture": "東京都", "options": options}
+    d = jusou.route(case, municipality=inagi)
     assert d == expected(CASES / "inagi-municipal-criterion.json")
+    # One verdict everywhere: a 実施体制 the law check finds in breach is refused with its errors.
+    breach = dict(inagi, start_fiscal_year=2024, programs=[{"code": "4", "runs": False}])
+    with pytest.raises(jusou.ValidationError) as info:
+        jusou.route(case, municipality=breach)
+    report = jusou.check_municipality(breach)
+    assert [e["code"] for e in info.value.errors] == ["JUSOU-E-MUNI-001"]
+    assert report["violations"][0]["rule"] in info.value.errors[0]["message_en"]
+    with pytest.raises(jusou.ValidationError):
+        jusou.route_many([case], municipality=breach)
     later = jusou.route(case, as_of=datetime.date(2030, 1, 1))
     assert later["as_of"] == "2030-01-01"
     assert jusou.route(case, as_of="令和12年1月1日") == later
@@ -106,7 +116,8 @@ def test_plan_as_of_accepts_a_date_object():
 
 
 def test_route_many_overrides_equal_single_routes():
-    m = {"options": load(CASES / "inagi-municipal-criterion.json")["options"]}
+    m = {"code": "132250", "name": "稲城市", "prefecture": "東京都",
+         "options": load(CASES / "inagi-municipal-criterion.json")["options"]}
     got = jusou.route_many(ALL, municipality=m, as_of="R9.4.1")
     for case, d in zip(ALL, got):
         try:
@@ -197,7 +208,8 @@ def test_dataframe_missing_cells_are_absent_fields():
 
 def test_dataframe_with_overrides():
     pd = pytest.importorskip("pandas")
-    m = {"options": load(CASES / "inagi-municipal-criterion.json")["options"]}
+    m = {"code": "132250", "name": "稲城市", "prefecture": "東京都",
+         "options": load(CASES / "inagi-municipal-criterion.json")["options"]}
     out = jusou.route_many(pd.DataFrame({"case": ALL}), municipality=m, as_of="2027-01-01")
     assert_rows_match(out.to_dict("records"), jusou.route_many(ALL, municipality=m, as_of="2027-01-01"))
 

@@ -47,8 +47,9 @@ export type DayText = Case["received_on"];
 
 /** What `route` may take besides the case; each replaces the case's own. */
 export interface RouteOverrides {
-  /** A municipality (or anything with its `options`): its own 多機関協働 criteria apply. */
-  municipality?: Pick<Municipality, "options"> | string;
+  /** A municipality (実施体制): its own 多機関協働 criteria apply once it passes the law check
+   * (one in breach is refused with the errors `checkMunicipality` reports). */
+  municipality?: Municipality | string;
   /** Day of the decision. */
   asOf?: DayText;
 }
@@ -71,6 +72,7 @@ export interface Operations {
   meeting: [MeetingCheck, MeetingDecision];
   plan: [PlanLog, PlanReport];
   check_municipality: [Municipality, MunicipalityReport];
+  municipality_options: [Municipality, Municipality["options"] | null];
 }
 
 /** Run an operation on a plain JS value. */

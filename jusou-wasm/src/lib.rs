@@ -118,13 +118,19 @@ fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
 ///
 /// `overrides` is optional `{municipality, asOf}`: a municipality's `options` (its own 多機関協働
 /// criteria) and `asOf` replace those in the case, as Python's `route(case, municipality, as_of)`
-/// and the CLI's `--municipality` / `--as-of` do. The caller's object is not changed.
+/// and the CLI's `--municipality` / `--as-of` do; a municipality the law check finds in breach is
+/// refused with the same errors. The caller's object is not changed.
 #[wasm_bindgen]
 pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
-    let options = field(&overrides, "municipality")
-        .map(value)
-        .transpose()?
-        .and_then(|m| field(&m, "options"));
+    // The core's one verdict on the 実施体制 (`municipality_options`): one in breach of the law
+    // is refused with the errors `checkMunicipality` reports; null when it has no options.
+    let options = match field(&overrides, "municipality") {
+        Some(m) => {
+            let m = value(m)?;
+            Some(call("municipality_options", m)?).filter(|o| !o.is_null())
+        }
+        None => None,
+    };
     let as_of = field(&overrides, "asOf");
     if options.is_none() && as_of.is_none() {
         return match case.as_string() {

@@ -58,9 +58,12 @@ test("route overrides: asOf and a municipality's options, caller's object untouc
   const d = jusou.route(c, { asOf: "令和8年6月1日" });
   assert.equal(d.as_of, "2026-06-01");
   assert.deepEqual(c, before);
-  const m = { options: { multi_agency_criteria: [] } };
+  const m = { code: "112305", name: "新座市", prefecture: "埼玉県", options: { multi_agency_criteria: [] } };
   assert.equal(jusou.route(c, { municipality: m }).case_id, "niiza-8050-model");
   assert.equal(jusou.route(c, { municipality: JSON.stringify(m) }).case_id, "niiza-8050-model");
+  // One verdict everywhere: a 実施体制 in breach of the law is refused with the check's findings.
+  const breach = { ...m, start_fiscal_year: 2026, programs: [{ code: "4", runs: false }] };
+  assert.throws(() => jusou.route(c, { municipality: breach }), (e) => e.errors[0].code === "JUSOU-E-MUNI-001");
 });
 
 test("meeting, plan, checkMunicipality, parseDate, fiscalYear, splitFunding", () => {

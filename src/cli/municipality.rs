@@ -50,7 +50,7 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
 }
 
 fn provider_line(p: &Provider) -> String {
-    let mut s = p.name.clone();
+    let mut s = p.name.clone().unwrap_or_default();
     if !p.operation.is_empty() {
         let ops: Vec<&str> = p.operation.iter().map(|o| o.name_ja()).collect();
         s.push_str(&format!(" [{}]", ops.join("・")));
@@ -71,17 +71,25 @@ fn provider_line(p: &Provider) -> String {
     if !p.section.is_empty() {
         s.push_str(&format!(" 所管: {}", p.section.join("、")));
     }
-    s
+    match (p.from, p.until) {
+        (None, None) => {}
+        (from, until) => s.push_str(&format!(
+            " 期間: {}〜{}",
+            from.map(|d| d.to_string()).unwrap_or_default(),
+            until.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    }
+    s.trim_start().to_owned()
 }
 
 /// A compare cell: name and operation, cut to `max` display columns.
 fn short_line(p: &Provider, max: usize) -> String {
-    let mut s = p.name.clone();
+    let mut s = p.name.clone().unwrap_or_default();
     if !p.operation.is_empty() {
         let ops: Vec<&str> = p.operation.iter().map(|o| o.name_ja()).collect();
         s.push_str(&format!(" [{}]", ops.join("・")));
     }
-    cut(&s, max)
+    cut(s.trim_start(), max)
 }
 
 fn cut(s: &str, max: usize) -> String {
@@ -100,17 +108,19 @@ fn cut(s: &str, max: usize) -> String {
 }
 
 fn compare_lines(c: &Compiled, code: ProgramCode, max: usize) -> Vec<String> {
-    match c.entry(code) {
-        None => vec!["—".to_owned()],
-        Some(e) if e.providers.is_empty() => vec!["実施".to_owned()],
-        Some(e) => e.providers.iter().map(|p| short_line(p, max)).collect(),
+    match (c.entry(code), c.states(code)) {
+        (None, Some(false)) => vec!["実施しない".to_owned()],
+        (None, _) => vec!["—".to_owned()],
+        (Some(e), _) if e.providers.is_empty() => vec!["実施".to_owned()],
+        (Some(e), _) => e.providers.iter().map(|p| short_line(p, max)).collect(),
     }
 }
 
 fn program_lines(c: &Compiled, code: ProgramCode) -> Vec<String> {
-    match c.entry(code) {
-        None => vec!["—".to_owned()],
-        Some(e) => {
+    match (c.entry(code), c.states(code)) {
+        (None, Some(false)) => vec!["実施しない / not run".to_owned()],
+        (None, _) => vec!["— 記載なし / not stated".to_owned()],
+        (Some(e), _) => {
             let mut lines = Vec::new();
             if let Some(n) = &e.local_name {
                 lines.push(format!("「{n}」"));
@@ -127,30 +137,44 @@ fn program_lines(c: &Compiled, code: ProgramCode) -> Vec<String> {
 fn header(c: &Compiled) -> String {
     let m = c.municipality();
     let plan = match &m.implementation_plan {
-        Some(p) => format!("実施計画 {}〜{}", p.period.from, p.period.to),
-        None => "実施計画なし / no plan".to_owned(),
+        Some(p) if !p.adopted => "実施計画なし / no plan".to_owned(),
+        Some(p) => match p.period {
+            Some(period) => format!("実施計画 {}〜{}", period.from, period.to),
+            None => "実施計画あり（期間不明）/ plan, period not stated".to_owned(),
+        },
+        None => "実施計画 記載なし / plan not stated".to_owned(),
     };
-    let start = m
-        .start_fiscal_year
-        .wareki()
-        .unwrap_or_else(|| m.start_fiscal_year.to_string());
-    format!(
-        "{}{} ({}) 開始 {start} / {plan}",
-        m.prefecture, m.name, m.code
-    )
+    let stage = match &c.report().stage {
+        Some(s) => format!(
+            "{} {}〜",
+            s.stage.name_ja(),
+            s.from.map(|d| d.to_string()).unwrap_or_default()
+        ),
+        None => match m.start_fiscal_year {
+            Some(fy) => format!("開始 {}", fy.wareki().unwrap_or_else(|| fy.to_string())),
+            None => "開始 記載なし / start not stated".to_owned(),
+        },
+    };
+    format!("{}{} ({}) {stage} / {plan}", m.prefecture, m.name, m.code)
 }
 
 fn verdict(c: &Compiled) -> String {
     let r = c.report();
     format!(
-        "{} (違反 {} / violations, 注意 {} / warnings)",
+        "{}{} (違反 {} / violations, 注意 {} / warnings, 記載なし {} / unstated)",
         if r.valid {
             "適合 / valid"
         } else {
             "不適合 / invalid"
         },
+        if r.complete {
+            ""
+        } else {
+            "（記載の範囲で / incomplete）"
+        },
         r.violations.len(),
-        r.warnings.len()
+        r.warnings.len(),
+        r.unstated.len()
     )
 }
 
@@ -177,7 +201,7 @@ fn print_one(c: &Compiled) {
         println!("会議 / meetings");
         for mt in &m.meetings {
             let cad: Vec<&str> = mt.cadence.iter().map(|x| x.name_ja()).collect();
-            let name = mt.local_name.as_deref().unwrap_or(mt.kind.name_ja());
+            let name = mt.display_name();
             let org = mt
                 .organiser
                 .as_ref()
@@ -197,7 +221,7 @@ fn print_one(c: &Compiled) {
             };
             println!(
                 "  {name} 〔{}〕 {}{org}{conv}{sec}",
-                mt.kind.name_ja(),
+                kinds(mt),
                 cad.join("・")
             );
         }
@@ -206,6 +230,30 @@ fn print_one(c: &Compiled) {
     println!("判定 / verdict: {}", verdict(c));
     print_findings("違反 / violations", &c.report().violations);
     print_findings("注意 / warnings", &c.report().warnings);
+    let unstated = &c.report().unstated;
+    if !unstated.is_empty() {
+        println!("記載なし / not stated ({})", unstated.len());
+        for u in unstated {
+            println!("  [{}] {}", u.path, u.message_ja);
+            println!("     {}", u.message_en);
+        }
+    }
+}
+
+/// A meeting's legal types, by basis.
+fn kinds(mt: &jusou_core::municipality::Meeting) -> String {
+    let types = mt.legal_types();
+    if types.is_empty() {
+        return match mt.kind {
+            Some(k) => k.name_ja().to_owned(),
+            None => "種類不明 / type not stated".to_owned(),
+        };
+    }
+    types
+        .iter()
+        .map(|k| k.name_ja())
+        .collect::<Vec<_>>()
+        .join("・")
 }
 
 fn print_compare(a: &Compiled, b: &Compiled) {
@@ -235,12 +283,8 @@ fn print_compare(a: &Compiled, b: &Compiled) {
     for (tag, c) in [("A", a), ("B", b)] {
         for mt in &c.municipality().meetings {
             let cad: Vec<&str> = mt.cadence.iter().map(|x| x.name_ja()).collect();
-            let name = mt.local_name.as_deref().unwrap_or(mt.kind.name_ja());
-            println!(
-                "  {tag}: {name} 〔{}〕 {}",
-                mt.kind.name_ja(),
-                cad.join("・")
-            );
+            let name = mt.display_name();
+            println!("  {tag}: {name} 〔{}〕 {}", kinds(mt), cad.join("・"));
         }
     }
     println!();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use jusou_core::case::Case;
-use jusou_core::municipality::Options;
+use jusou_core::municipality::{self, Options};
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
 use jusou_core::{calendar, error, Errors};
 
@@ -23,17 +23,12 @@ pub struct Args {
     as_of: Option<String>,
 }
 
-/// Read a municipality file's `options` object, if it has one. Only that object is read, so the
-/// rest of the file (issue 3's 実施体制) may take any shape.
+/// Read a municipality file and return its `options`, through the core's one verdict
+/// (`municipality::load`): a 実施体制 that `jusou municipality` finds in breach of the law is
+/// refused here with the same findings, as errors; a valid but incomplete one is accepted.
 pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
     let text = read_input(path)?;
-    let value: serde_json::Value = error::decode(&text)?;
-    match value.get("options") {
-        Some(v) => error::decode_value::<Options>(v.clone())
-            .map(Some)
-            .map_err(|e| e.under("/options")),
-        None => Ok(None),
-    }
+    municipality::load_options(&text)
 }
 
 /// Route and print.

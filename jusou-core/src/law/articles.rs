@@ -231,3 +231,17 @@ impl Penalty {
             .find(|t| t.from <= date && t.until.is_none_or(|u| date <= u))
     }
 }
+
+/// 第106条の4第2項柱書: the project *is* the items below carried out as one. Wording checked
+/// against a statute text (iuris.jp, as amended by 令和6年法律第21号) on 2026-12-02:
+/// 「次に掲げるこの法律に基づく事業及び他の法律に基づく事業を一体のものとして実施することにより、
+/// 地域生活課題を抱える地域住民及びその世帯に対する支援体制並びに地域住民等による地域福祉の推進の
+/// ために必要な環境を一体的かつ重層的に整備する事業をいう」.
+pub const ITEMS_OPENING: Article = Article {
+    key: "106-4-2-opening",
+    citation: "社会福祉法第106条の4第2項柱書",
+    summary_ja: "重層的支援体制整備事業とは、次に掲げる（第1号から第6号までの）この法律に基づく事業及び他の法律に基づく事業を一体のものとして実施することにより、支援体制と環境を一体的かつ重層的に整備する事業をいう",
+    summary_en: "the project is the items listed (1 to 6), under this and other laws, carried out as one, building the support system and environment as one and in layers",
+    effective_from: IN_FORCE_2021,
+    force: Force::Duty,
+};

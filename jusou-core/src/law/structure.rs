@@ -5,7 +5,19 @@ use serde::Serialize;
 
 use super::{Pillar, ProgramCode};
 
-/// One structural rule of 第106条の4第2項.
+/// The one rule a municipality running the project (本格実施) is checked against: the project
+/// *is* the items of 第106条の4第2項 carried out as one. The opening words (柱書) read
+/// 「次に掲げるこの法律に基づく事業及び他の法律に基づく事業を一体のものとして実施することにより」,
+/// and 第1号 and 第3号 each「次に掲げる全ての事業を一体的に行う事業」(checked against a statute
+/// text, iuris.jp, 令和6年法律第21号 version, on 2026-12-02).
+pub const ITEMS_AS_ONE_RULE: &str = "R-MUNI-ITEMS-AS-ONE";
+
+/// Where [`ITEMS_AS_ONE_RULE`] is cited.
+pub const ITEMS_AS_ONE_CITATION: &str = "社会福祉法第106条の4第2項柱書";
+
+/// One part of what 第106条の4第2項 fixes about how the items fit together. Every part is checked
+/// under the one rule [`ITEMS_AS_ONE_RULE`] (its `rule`), so that a municipality missing several
+/// items gets one finding naming them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Structure {
@@ -31,7 +43,7 @@ pub enum Structure {
         /// Citation.
         citation: &'static str,
     },
-    /// A municipality running the project runs all of `pillars` together.
+    /// A municipality running the project runs all of `pillars` together (follows from the items).
     AllPillars {
         /// Rule id.
         rule: &'static str,
@@ -40,17 +52,41 @@ pub enum Structure {
         /// Citation.
         citation: &'static str,
     },
+    /// `program` is one of the items the project is made of (第2号, 第4号, 第5号).
+    Required {
+        /// Rule id.
+        rule: &'static str,
+        /// The item.
+        program: ProgramCode,
+        /// Citation.
+        citation: &'static str,
+    },
 }
 
-/// The structural rules, in the order the municipality check applies them.
-pub const STRUCTURE: [Structure; 4] = [
+impl Structure {
+    /// The program codes this part requires of a municipality running the project.
+    pub fn required(&self) -> &'static [ProgramCode] {
+        match self {
+            Structure::AllTogether { members, .. } => members,
+            Structure::RunsWith { program, .. } | Structure::Required { program, .. } => {
+                let i = *program as usize;
+                &ProgramCode::ALL[i..i + 1]
+            }
+            Structure::AllPillars { .. } => &[],
+        }
+    }
+}
+
+/// What the law fixes, in the order of the items. Every code any part requires, together, is
+/// [`required_codes`].
+pub const STRUCTURE: [Structure; 7] = [
     Structure::AllPillars {
-        rule: "R-MUNI-PILLARS",
+        rule: ITEMS_AS_ONE_RULE,
         pillars: &Pillar::ALL,
-        citation: "社会福祉法第106条の4第2項",
+        citation: ITEMS_AS_ONE_CITATION,
     },
     Structure::AllTogether {
-        rule: "R-MUNI-ITEM1-ALL",
+        rule: ITEMS_AS_ONE_RULE,
         group: "第1号",
         members: &[
             ProgramCode::Item1I,
@@ -60,8 +96,13 @@ pub const STRUCTURE: [Structure; 4] = [
         ],
         citation: "社会福祉法第106条の4第2項第1号",
     },
+    Structure::Required {
+        rule: ITEMS_AS_ONE_RULE,
+        program: ProgramCode::Item2,
+        citation: "社会福祉法第106条の4第2項第2号",
+    },
     Structure::AllTogether {
-        rule: "R-MUNI-ITEM3-ALL",
+        rule: ITEMS_AS_ONE_RULE,
         group: "第3号",
         members: &[
             ProgramCode::Item3I,
@@ -71,13 +112,33 @@ pub const STRUCTURE: [Structure; 4] = [
         ],
         citation: "社会福祉法第106条の4第2項第3号",
     },
+    Structure::Required {
+        rule: ITEMS_AS_ONE_RULE,
+        program: ProgramCode::Item4,
+        citation: "社会福祉法第106条の4第2項第4号",
+    },
+    Structure::Required {
+        rule: ITEMS_AS_ONE_RULE,
+        program: ProgramCode::Item5,
+        citation: "社会福祉法第106条の4第2項第5号",
+    },
     Structure::RunsWith {
-        rule: "R-MUNI-ITEM6-WITH-5",
+        rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item6,
         with: ProgramCode::Item5,
         citation: "社会福祉法第106条の4第2項第6号",
     },
 ];
+
+/// Every program code the project is made of (第1号イ〜ニ, 第2号, 第3号イ〜ニ, 第4号, 第5号, 第6号),
+/// in the law's order; the 第3号柱書 programs are not among them.
+pub fn required_codes() -> Vec<ProgramCode> {
+    ProgramCode::ALL
+        .iter()
+        .copied()
+        .filter(|c| STRUCTURE.iter().any(|s| s.required().contains(c)))
+        .collect()
+}
 
 /// How municipalities and the grant group the items. 稲城市 speaks of five programs, the law of six
 /// items, the grant of three pillars: a group name on input stands for these codes.

@@ -3,16 +3,23 @@
 //! handle ([`Compiled`]) that routing, meetings and plans ask many questions of.
 //!
 //! Choices (where the law and the sources leave room):
+//! - Three states for every fact the law checks: stated yes, stated no, not stated. A program
+//!   left out of `programs` is not stated unless `programs_complete` is true; `runs: false`
+//!   states it is not run. What is not stated is listed in the report's `unstated` and makes it
+//!   incomplete (`complete: false`), never a violation.
 //! - Structural input errors (bad JSON, unknown program code, bad 団体コード, unknown field) are
 //!   [`crate::Errors`]; law findings are in [`MunicipalityReport`] (`valid: false`, exit 0).
-//! - Facts the source does not give are left out, and silence never counts as a breach: a
-//!   支援会議 member or a contractor with no recorded confidentiality basis is bound by law
-//!   (第106条の6第5項 / 第106条の4第5項); only a recorded *other* basis is a violation.
-//! - An entrusted provider with no named contractor is a warning (R-MUNI-CONTRACTOR-NAMED): the
-//!   public plans often say only "委託", and the duty of secrecy binds the contractor regardless.
-//! - 第5号 and 第6号 must appear together, in either direction (R-MUNI-ITEM6-WITH-5).
-//! - A 支援会議 with no recorded organiser is not a finding (the statute makes the municipality
-//!   its organiser); a recorded non-municipal organiser is (R-MUNI-SM-ORGANISER).
+//! - With the facts stated, the whole statute is one rule (R-MUNI-ITEMS-AS-ONE, 第106条の4第2項柱書):
+//!   第1号イ〜ニ, 第2号, 第3号イ〜ニ, 第4号, 第5号, 第6号 with 第5号 — only while the municipality
+//!   runs the project (本格実施); 移行準備 and 試行 are not checked against it.
+//! - A 支援会議 member or a contractor is flagged only when recorded with no statutory basis at
+//!   all (bases are a list; 地方公務員法, a bundled program's own law and 第106条の4第5項/第106条の6
+//!   第5項 all count).
+//! - An entrusted provider with no named contractor is a warning (R-MUNI-CONTRACTOR-NAMED).
+//! - A 支援会議 with no recorded organiser is unstated; a recorded non-municipal organiser is a
+//!   violation (R-MUNI-SM-ORGANISER).
+//! - [`load`] is the one verdict every caller uses: a 実施体制 with violations is refused as
+//!   input (routing, bindings), an incomplete one is accepted (silence is not a breach).
 
 mod check;
 mod code;
@@ -20,39 +27,49 @@ mod model;
 pub mod options;
 
 pub use check::{
-    check, check_json, MunicipalityReport, RULES, R_MUNI_CONTRACTOR_NAMED,
-    R_MUNI_CONTRACTOR_SECRECY, R_MUNI_PLAN_ABSENT, R_MUNI_PLAN_ADOPTED_LATE,
-    R_MUNI_PLAN_BEFORE_START, R_MUNI_PLAN_FY_BOUNDARY, R_MUNI_PLAN_ORDER, R_MUNI_PROGRAM_DUPLICATE,
-    R_MUNI_SM_MEMBER_SECRECY, R_MUNI_SM_ORGANISER, R_MUNI_START_BEFORE_LAW,
+    check, check_json, MeetingBasis, MeetingSummary, MunicipalityReport, StageInForce, Unstated,
+    RULES, R_MUNI_CONTRACTOR_NAMED, R_MUNI_CONTRACTOR_SECRECY, R_MUNI_ITEMS_AS_ONE,
+    R_MUNI_ITEMS_IF_FULL, R_MUNI_PLAN_ABSENT, R_MUNI_PLAN_ADOPTED_LATE, R_MUNI_PLAN_BEFORE_START,
+    R_MUNI_PLAN_EXPIRED, R_MUNI_PLAN_FY_BOUNDARY, R_MUNI_PLAN_ORDER, R_MUNI_PROGRAM_CONFLICT,
+    R_MUNI_PROGRAM_DUPLICATE, R_MUNI_SM_MEMBER_SECRECY, R_MUNI_SM_ORGANISER,
+    R_MUNI_SM_WITHOUT_PROJECT, R_MUNI_START_BEFORE_LAW, R_MUNI_TOWN_CONSULT,
 };
 pub use code::{check_digit, LocalGovCode};
 pub use model::{
-    Body, BodyRole, Cadence, Confidentiality, ImplementationPlan, Meeting, MeetingKind, Member,
-    Municipality, Operation, PeriodEdge, PlanPeriod, ProgramEntry, Provider,
+    Body, BodyRole, Cadence, Confidentiality, ConfidentialityClause, ImplementationPlan, Meeting,
+    MeetingKind, Member, Municipality, Operation, PeriodEdge, PlanPeriod, ProgramEntry, ProgramRef,
+    Provider, Stage, StageSpan,
 };
 pub use options::{Criterion, Options};
 
-use crate::error::{self, Errors};
+/// Error code of a 実施体制 refused as input because the law check found violations (each
+/// violation one error, with its rule's citation).
+pub const MUNICIPALITY_VIOLATES_LAW: &str = crate::error::codes::MUNI_VIOLATES_LAW;
+
+use crate::error::{self, Error, Errors};
 use crate::law::ProgramCode;
 
 /// A 実施体制 checked once and indexed, to be asked many questions (DESIGN: compile once).
 ///
-/// Compiling never fails on law findings: they are in [`Compiled::report`]; callers decide
-/// whether an invalid 実施体制 may still be used.
+/// Compiling never fails on law findings: they are in [`Compiled::report`]; [`load`] is the
+/// entry point that refuses a 実施体制 with violations.
 ///
 /// ```
 /// use jusou_core::municipality::Compiled;
 /// use jusou_core::law::ProgramCode;
 /// let c = Compiled::from_json(r#"{"code": "112305", "name": "新座市", "prefecture": "埼玉県",
-///     "start_fiscal_year": 2026, "programs": [{"code": "5"}, {"code": "6"}]}"#).unwrap(); // ok: doc example
-/// assert!(c.runs(ProgramCode::Item5));
-/// assert!(!c.runs(ProgramCode::Item2));
+///     "start_fiscal_year": 2026, "programs": [{"code": "多機関協働事業"}, {"code": "2", "runs": false}]}"#).unwrap(); // ok: doc example
+/// assert!(c.runs(ProgramCode::Item5) && c.runs(ProgramCode::Item6));
+/// assert_eq!(c.states(ProgramCode::Item2), Some(false));
+/// assert_eq!(c.states(ProgramCode::Item4), None);
 /// assert!(!c.report().valid);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Compiled {
     municipality: Municipality,
     report: MunicipalityReport,
+    /// The JSON pointer of each violation of `report`, in order.
+    violation_paths: Vec<String>,
     /// Index into `municipality.programs` by `ProgramCode as usize` (first entry wins).
     index: [Option<usize>; ProgramCode::ALL.len()],
 }
@@ -60,18 +77,24 @@ pub struct Compiled {
 impl Compiled {
     /// Check and index a 実施体制.
     pub fn new(municipality: Municipality) -> Self {
-        let report = check(&municipality);
+        let (report, violation_paths) = check::check_with_paths(&municipality);
         let mut index = [None; ProgramCode::ALL.len()];
         for (i, e) in municipality.programs.iter().enumerate() {
-            if let Some(slot) = index.get_mut(e.code as usize) {
-                if slot.is_none() {
-                    *slot = Some(i);
+            if !e.is_run() {
+                continue;
+            }
+            for c in e.code.codes() {
+                if let Some(slot) = index.get_mut(c as usize) {
+                    if slot.is_none() {
+                        *slot = Some(i);
+                    }
                 }
             }
         }
         Compiled {
             municipality,
             report,
+            violation_paths,
             index,
         }
     }
@@ -98,9 +121,47 @@ impl Compiled {
         &self.municipality.options
     }
 
-    /// Whether the municipality runs `code` (constant time).
+    /// Whether the municipality is stated to run `code` (constant time).
     pub fn runs(&self, code: ProgramCode) -> bool {
         self.entry(code).is_some()
+    }
+
+    /// What the 実施体制 states about `code`: run, not run, or nothing (`None`).
+    pub fn states(&self, code: ProgramCode) -> Option<bool> {
+        if self.runs(code) {
+            Some(true)
+        } else if self.report.not_run.contains(&code) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The check's violations as input errors (code [`MUNICIPALITY_VIOLATES_LAW`], the pointer
+    /// of what breaks the rule, the finding's texts and citation); `Ok` when there are none.
+    pub fn lawful(&self) -> Result<(), Errors> {
+        let errors: Vec<Error> = self
+            .report
+            .violations
+            .iter()
+            .zip(&self.violation_paths)
+            .map(|(f, path)| {
+                let e = Error::new(
+                    MUNICIPALITY_VIOLATES_LAW,
+                    path.clone(),
+                    format!("実施体制が法に適合しません（{}）: {}", f.rule, f.message_ja),
+                    format!(
+                        "the 実施体制 does not comply with the law ({}): {}",
+                        f.rule, f.message_en
+                    ),
+                );
+                match f.citation {
+                    Some(c) => e.cite(c),
+                    None => e,
+                }
+            })
+            .collect();
+        Errors::check(errors)
     }
 
     /// The entry for `code`, if run (constant time).
@@ -108,4 +169,37 @@ impl Compiled {
         let i = (*self.index.get(code as usize)?)?;
         self.municipality.programs.get(i)
     }
+}
+
+/// The one verdict on a 実施体制 given as input, for every caller (`jusou municipality`,
+/// `jusou route --municipality`, the Python and JavaScript bindings): decode, check the limits,
+/// check against the law, and return the compiled handle — or, when the check finds violations,
+/// those violations as errors ([`MUNICIPALITY_VIOLATES_LAW`]). A valid but incomplete 実施体制 is
+/// accepted: what a source does not state is no breach.
+///
+/// ```
+/// use jusou_core::municipality::load;
+/// // Partial, but nothing stated breaks the law: accepted.
+/// assert!(load(r#"{"code": "112305", "name": "新座市", "prefecture": "埼玉県",
+///     "programs": [{"code": "5"}]}"#).is_ok());
+/// // Running the project without 第4号: refused with the check's own finding.
+/// let e = load(r#"{"code": "112305", "name": "新座市", "prefecture": "埼玉県",
+///     "start_fiscal_year": 2026, "programs": [{"code": "4", "runs": false}]}"#).unwrap_err();
+/// assert_eq!(e.errors[0].code, "JUSOU-E-MUNI-001");
+/// assert_eq!(e.errors[0].path, "/programs");
+/// ```
+pub fn load(input: &str) -> Result<Compiled, Errors> {
+    let c = Compiled::from_json(input)?;
+    c.lawful()?;
+    Ok(c)
+}
+
+/// The options of a 実施体制 that passes [`load`]: what routing applies in place of a case's own.
+/// `None` when the 実施体制 has no `options` object (the case then keeps its own).
+pub fn load_options(input: &str) -> Result<Option<Options>, Errors> {
+    let c = load(input)?;
+    let stated = serde_json::from_str::<serde_json::Value>(input)
+        .ok()
+        .is_some_and(|v| v.get("options").is_some());
+    Ok(stated.then_some(c.municipality.options))
 }

@@ -344,8 +344,11 @@ def _overrides(municipality: Any, as_of: Any) -> Any:
                 [_error("JUSOU-E-JSON-002", "/municipality", "市町村は dict か JSON で渡してください",
                         "the municipality must be a dict or JSON text")]
             )
-        if "options" in m:
-            options = _dumps(m["options"])
+        # The core's one verdict: a 実施体制 in breach of the law is refused with the errors
+        # check_municipality reports; a valid one gives its options (None when it has none).
+        found = _call("municipality_options", m)
+        if found is not None:
+            options = _dumps(found)
     day = None if as_of is None else _date_text(as_of, "/as_of")
     return options, day
 

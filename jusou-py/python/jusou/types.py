@@ -569,6 +569,17 @@ class PlanReport(TypedDict):
 LocalGovCode = str
 
 
+class _ConfidentialityClauseRequired(TypedDict):
+    source: str  # Where it is (`〇〇村重層的支援体制整備事業実施要綱第6条`).
+
+
+class ConfidentialityClause(_ConfidentialityClauseRequired, total=False):
+    """A clause of the municipality's own rules (要綱) binding meeting members to secrecy."""
+
+    covers: List[MeetingKind]  # The legal types of meeting it covers (empty: every meeting of the municipality).
+    note: Optional[str]  # Free note.
+
+
 #: 年度 (2024, 令和6年度) or a day (2024-04-01, 令和6年4月1日); a day must be a 年度 boundary
 PeriodEdge = Union[int, str]
 
@@ -581,14 +592,12 @@ _PlanPeriodRequired = TypedDict("_PlanPeriodRequired", {
 PlanPeriod = _PlanPeriodRequired
 
 
-class _ImplementationPlanRequired(TypedDict):
-    period: PlanPeriod  # The plan period, as a 年度 range.
-
-
-class ImplementationPlan(_ImplementationPlanRequired, total=False):
+class ImplementationPlan(TypedDict, total=False):
     """The 実施計画 (第106条の5)."""
 
+    adopted: bool  # Whether a plan was adopted (`false`: the source states there is none).
     adopted_on: Optional[DayText]  # The day the plan was adopted (ISO or 和暦).
+    period: Optional[PlanPeriod]  # The plan period, as a 年度 range; left out when the source does not give it.
     title: Optional[str]  # Title as published.
 
 
@@ -607,15 +616,17 @@ class Body(TypedDict):
     role: BodyRole  # What it is to the municipality.
 
 
-class _MeetingRequired(TypedDict):
-    kind: MeetingKind  # Legal type (by basis, never by name).
+#: The legal type of a municipality's meeting: one of the kinds the meeting check knows (a
+MunicipalMeetingKind = Union[Literal['other'], Literal['unknown'], MeetingKind]
 
 
-class Meeting(_MeetingRequired, total=False):
+class Meeting(TypedDict, total=False):
     """A meeting the municipality holds."""
 
+    bases: List[MeetingKind]  # Legal types, when one body rests on several bases (the 支援会議 of 第106条の6 and the
     cadence: List[Cadence]  # How often: monthly, regular, as needed (several allowed).
     conveners: List[Body]  # Who convenes (招集・開催) it.
+    kind: Optional[MunicipalMeetingKind]  # Legal type (by basis, never by name); `unknown` or left out when the source does not say.
     legal_basis: Optional[str]  # Legal basis as the municipality cites it.
     local_name: Optional[str]  # The local name (`包括的支援推進・情報共有会議`).
     members: List[Member]  # Members.
@@ -624,69 +635,150 @@ class Meeting(_MeetingRequired, total=False):
     secretariat: List[Body]  # Who runs its secretariat (事務局・運営).
 
 
-#: What binds a person to keep a case's secrets.
-Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'other_statute', 'contract_only', 'none']
+#: A program code (`1-i`), item label (`第1号イ`), whole item (`第1号`), group name
+ProgramRef = Union[str, List[str]]
+
+
+#: The legal basis of a member's duty of confidentiality (守秘義務).
+Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'commissioned_welfare_volunteer', 'lawyer', 'social_worker', 'psychiatric_social_worker', 'nurse', 'physician', 'administrative_scrivener', 'care_manager', 'community_care_meeting', 'child_protection_council', 'needy_support_meeting', 'disability_council']
+
+
+#: What binds a person to keep a case's secrets: a statutory basis (the meeting module's list:
+SecrecyBasis = Union[Literal['other_statute'], Literal['municipal_rule'], Literal['contract_only'], Literal['none'], Confidentiality]
+
+
+#: Schema stand-in: one value or a list of them.
+OneOrMany = Union[SecrecyBasis, List[SecrecyBasis]]
 
 
 #: How a program is run.
 Operation = Literal['direct', 'entrusted', 'subsidised']
 
 
-class _ProviderRequired(TypedDict):
-    name: str  # The provider or window (`地域包括支援センター`, `福祉政策課（福祉相談室）`).
-
-
-class Provider(_ProviderRequired, total=False):
-    """A body running (part of) a program."""
-
-    area: Optional[str]  # 圏域 (`市内全域`, `第2層6圏域`).
-    contractor: Optional[str]  # The body entrusted (委託先), e.g. `社会福祉法人〇〇市社会福祉協議会`.
-    contractor_confidentiality: Optional[Confidentiality]  # The confidentiality basis binding the contractor's people.
-    note: Optional[str]  # Free note.
-    operation: List[Operation]  # How it is run: one or several of direct (直営), entrusted (委託), subsidised (補助).
-    section: List[str]  # 所管課 (one or several sections).
-    sites: Optional[int]  # Number of sites (か所).
-    target: Optional[str]  # Target population (支援対象者).
+#: A body running (part of) a program.
+_ProviderOptional = TypedDict("_ProviderOptional", {
+    'area': 'Optional[str]',
+    'contractor': 'Optional[str]',
+    'contractor_confidentiality': 'OneOrMany',
+    'from': 'Optional[DayText]',
+    'name': 'Optional[str]',
+    'note': 'Optional[str]',
+    'operation': 'List[Operation]',
+    'section': 'List[str]',
+    'sites': 'Optional[int]',
+    'target': 'Optional[str]',
+    'until': 'Optional[DayText]',
+}, total=False)
+Provider = _ProviderOptional
 
 
 class _ProgramEntryRequired(TypedDict):
-    code: ProgramCode  # Program code (`1-i` … `6`, or the item label `第1号イ`).
+    code: ProgramRef  # What it is under the statute: a program code (`1-i`), an item label (`第1号イ`), a whole
 
 
 class ProgramEntry(_ProgramEntryRequired, total=False):
-    """One program of 第106条の4第2項 as the municipality runs it."""
+    """One program of 第106条の4第2項 as the municipality runs it, or a program of its own mapped"""
 
     local_name: Optional[str]  # The municipality's own name for it, where it differs.
-    providers: List[Provider]  # Who runs it (empty when the source does not say).
+    note: Optional[str]  # Free note.
+    providers: List[Provider]  # Who runs it (empty when the source does not say); several operators, or a hand-over on
+    runs: Optional[bool]  # Whether it is run (`false`: the source states it is not); listed means run.
+
+
+#: Where a municipality stands with the project.
+Stage = Literal['transition_preparation', 'trial', 'full']
+
+
+#: One stage with its dates (a 年度 or a day at each end; `until` left out while it lasts).
+_StageSpanRequired = TypedDict("_StageSpanRequired", {
+    'from': 'PeriodEdge',
+    'stage': 'Stage',
+})
+_StageSpanOptional = TypedDict("_StageSpanOptional", {
+    'note': 'Optional[str]',
+    'until': 'Optional[PeriodEdge]',
+}, total=False)
+
+
+class StageSpan(_StageSpanRequired, _StageSpanOptional):
+    """One stage with its dates (a 年度 or a day at each end; `until` left out while it lasts)."""
 
 
 class _MunicipalityRequired(TypedDict):
     code: LocalGovCode  # 全国地方公共団体コード (6 digits with check digit).
     name: str  # Name (`新座市`).
     prefecture: str  # Prefecture (`埼玉県`).
-    programs: List[ProgramEntry]  # The programs run, each once, with their providers.
-    start_fiscal_year: FiscalYear  # The 年度 the project starts (2024 or `令和6年度`).
 
 
 class Municipality(_MunicipalityRequired, total=False):
     """How a municipality runs 重層的支援体制整備事業 (its 実施体制)."""
 
-    implementation_plan: Optional[ImplementationPlan]  # The 実施計画 of 第106条の5, if one was adopted.
+    as_of: Optional[DayText]  # The day the check speaks for (which stage is in force, whether the plan has expired);
+    confidentiality_clauses: List[ConfidentialityClause]  # Confidentiality clauses of the municipality's own rules (要綱), each covering meetings by
+    implementation_plan: Optional[ImplementationPlan]  # The 実施計画 of 第106条の5: left out when the source does not say whether there is one.
     meetings: List[Meeting]  # The meetings the municipality holds.
     note: Optional[str]  # Free note (sources, caveats).
     options: Options  # What the municipality chooses (criteria for 多機関協働, intervals).
+    programs: List[ProgramEntry]  # The programs, each with its providers; an entry may be stated as not run.
+    programs_complete: bool  # Whether `programs` lists every program the municipality runs (then a program left out is
+    stages: List[StageSpan]  # The stages over time (移行準備, 試行, 本格実施), each dated.
+    start_fiscal_year: Optional[FiscalYear]  # The 年度 the project (本格実施) starts (2024 or `令和6年度`); left out when the source does
+    welfare_office: Optional[bool]  # Whether the municipality has a 福祉事務所 (a town or village may have none: then 第1号ニ is
+
+
+class MeetingBasis(TypedDict):
+    """One legal basis of a meeting and what it means for sharing a person's information."""
+
+    citation: str  # What it rests on.
+    consent_required: bool  # Whether sharing a person's information under this basis needs their consent.
+    kind: MeetingKind  # The legal type.
+
+
+class MeetingSummary(TypedDict):
+    """A meeting as the law reads it: its bases (by basis, never by name), the consent rule of each,"""
+
+    bases: List[MeetingBasis]  # Its legal bases (empty: not stated).
+    clauses: List[str]  # The 要綱 clauses covering it.
+    name: str  # Its local name, or its type's.
+    path: str  # JSON pointer to the meeting.
+
+
+#: The stage the check applied.
+_StageInForceRequired = TypedDict("_StageInForceRequired", {
+    'from': 'Optional[str]',
+    'funding_scheme': 'Optional[str]',
+    'stage': 'Stage',
+    'until': 'Optional[str]',
+})
+StageInForce = _StageInForceRequired
+
+
+class Unstated(TypedDict):
+    """A fact the law checks that the source does not state."""
+
+    message_en: str  # English text.
+    message_ja: str  # Japanese text.
+    path: str  # Where in the input it would be stated (JSON pointer).
+    program: Optional[ProgramCode]  # The program, for `what: program`.
+    what: str  # What kind of fact: `program`, `stage`, `welfare_office`, `meeting_kind`,
 
 
 class MunicipalityReport(TypedDict):
     """The verdict on a 実施体制."""
 
     code: LocalGovCode  # 全国地方公共団体コード.
+    complete: bool  # Every fact the law checks was stated (`unstated` is empty).
+    meetings: List[MeetingSummary]  # The meetings by their legal bases.
     name: str  # Name.
+    not_run: List[ProgramCode]  # The program codes stated as not run (explicitly, or left out of a complete list), in the
     pillars: List[Pillar]  # The pillars present.
-    programs: List[ProgramCode]  # The program codes run, in the law's order.
-    valid: bool  # No violations (warnings do not count).
+    programs: List[ProgramCode]  # The program codes stated as run, in the law's order.
+    runs_project: Optional[bool]  # Whether the municipality runs the project on the day checked (本格実施): null when the
+    stage: Optional[StageInForce]  # The stage applied (null when not stated, or before the first stage).
+    unstated: List[Unstated]  # What the law checks but the source does not say.
+    valid: bool  # No violations (warnings and unstated facts do not count).
     violations: List[Finding]  # What the law does not allow.
-    warnings: List[Finding]  # What the law asks the municipality to endeavour (努力義務) and it has not recorded.
+    warnings: List[Finding]  # Duties to endeavour (努力義務) not met, and unverified points.
 
 
 class Error(TypedDict):

@@ -30,7 +30,7 @@ pub use model::{
     Body, BodyRole, Cadence, Confidentiality, ImplementationPlan, Meeting, MeetingKind, Member,
     Municipality, Operation, PeriodEdge, PlanPeriod, ProgramEntry, Provider,
 };
-pub use options::{Criterion, Options};
+pub use options::{Criterion, CriterionSignal, Options};
 
 use crate::error::{self, Errors};
 use crate::law::ProgramCode;

@@ -100,6 +100,9 @@ pub struct Case {
     /// `--municipality` overrides them).
     #[serde(default)]
     pub options: Option<Options>,
+    /// A free note (a test vector's source, a worker's memo); routing never reads it.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The window or agency that received the consultation.

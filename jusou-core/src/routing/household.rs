@@ -414,6 +414,9 @@ impl<'a> Household<'a> {
         (0..n).find(|&k| {
             mode.ok(self.range(k).under(YOUNG_UNDER))
                 && needing_care > usize::from(self.has(k, NEEDS_CARE))
+                // A young adult who needs care themselves is not read as the carer; a child
+                // may be both (as before the 2024 definition).
+                && (!self.has(k, NEEDS_CARE) || mode.ok(self.range(k).under(CHILD_UNDER)))
                 && (0..n).all(|i| {
                     // Another adult free of care needs may carry the care: certain recognition
                     // needs every such member to be surely a child; possible, not surely an adult.

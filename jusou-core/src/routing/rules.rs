@@ -177,8 +177,8 @@ route_rule!(
     R_ROUTE_OUTREACH_ISSUE, "R-ROUTE-OUTREACH-ISSUE", Some(ITEM4),
     "ひきこもり・セルフネグレクト・社会的孤立が記録されています。自ら支援につながりにくい人で、アウトリーチ等が考えられます",
     "withdrawal, self-neglect or social isolation is recorded: a person who can hardly reach support alone; outreach is suggested",
-    Some("課題「ひきこもり」「セルフネグレクト」「社会的孤立」（疑いを含む）"),
-    Some("a recorded 'hikikomori', 'self_neglect' or 'isolation' (suspected included)")
+    Some("課題「ひきこもり」「セルフネグレクト」「社会的孤立」（疑いを含む）の記録がありません"),
+    Some("no 'hikikomori', 'self_neglect' or 'isolation' is recorded (a suspected one would count)")
 );
 
 // ---- 参加支援 (第2号) ----

@@ -78,7 +78,8 @@ fn every_rule_fires_and_explains_itself_in_the_fixtures() {
         if !name.ends_with(".expected.json") {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         if v.get("errors").is_some() {
             continue;
         }
@@ -93,9 +94,17 @@ fn every_rule_fires_and_explains_itself_in_the_fixtures() {
         }
     }
     for r in jusou_core::routing::rules::ALL {
-        assert!(fired.contains(r.rule.id), "{} fires in no vector", r.rule.id);
+        assert!(
+            fired.contains(r.rule.id),
+            "{} fires in no vector",
+            r.rule.id
+        );
         if r.not_ja.is_some() {
-            assert!(why_not.contains(r.rule.id), "{}'s why-not appears in no vector", r.rule.id);
+            assert!(
+                why_not.contains(r.rule.id),
+                "{}'s why-not appears in no vector",
+                r.rule.id
+            );
         }
     }
     for o in ["not_fired", "pending", "not_assessable"] {

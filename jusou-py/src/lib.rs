@@ -15,7 +15,6 @@
 
 mod pyde;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -462,7 +461,6 @@ fn not_json_error(why: &str) -> String {
 struct Builder<'py> {
     py: Python<'py>,
     strings: Interned<'py>,
-    statics: HashMap<(usize, usize), Bound<'py, PyString>>,
 }
 
 impl<'py> Builder<'py> {
@@ -472,30 +470,6 @@ impl<'py> Builder<'py> {
         } else {
             PyString::new(self.py, s).into_any()
         }
-    }
-
-    /// A `'static` text (rule ids, messages, citations, keys): one Python `str` per address.
-    fn stat(&mut self, s: &'static str) -> Bound<'py, PyAny> {
-        let key = (s.as_ptr() as usize, s.len());
-        if let Some(v) = self.statics.get(&key) {
-            return v.clone().into_any();
-        }
-        let v = PyString::new(self.py, s);
-        self.statics.insert(key, v.clone());
-        v.into_any()
-    }
-
-    // The `Cow` itself is needed: a borrowed one is `'static` and shared by address.
-    #[allow(clippy::ptr_arg)]
-    fn cow(&mut self, c: &Cow<'static, str>) -> Bound<'py, PyAny> {
-        match c {
-            Cow::Borrowed(s) => self.stat(s),
-            Cow::Owned(s) => self.text(s, true),
-        }
-    }
-
-    fn list(&mut self, items: Vec<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyList::new(self.py, items)?.into_any())
     }
 
     /// A decision as the dict `route` returns: built from the decision's own JSON value, so
@@ -628,7 +602,6 @@ fn route_objects<'py>(
             py,
             map: HashMap::new(),
         },
-        statics: HashMap::new(),
     };
     let list = PyList::empty(py);
     for o in &outcomes {

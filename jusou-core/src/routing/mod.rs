@@ -574,7 +574,15 @@ impl Router {
             reasons.push(jusou.reason());
             Some(FirstMeeting::JusouMeeting)
         } else {
-            reasons.push(R_ROUTE_FIRST_SUPPORT_MEETING.rule.into());
+            reasons.push(if missing.is_empty() {
+                // Everyone consented, but the case is not (yet) a multi-agency one.
+                R_ROUTE_FIRST_SUPPORT_MEETING.rule.finding_with(
+                    "多機関協働の事例ではないため、最初の会議は支援会議です（構成員に守秘義務があり、同意なしで情報共有できます）",
+                    "not a multi-agency case: the first meeting is the support meeting (its members are bound to secrecy, so it may share without consent)",
+                )
+            } else {
+                R_ROUTE_FIRST_SUPPORT_MEETING.rule.into()
+            });
             why_not.extend(jusou.why_not(Question::JusouMeeting));
             Some(FirstMeeting::SupportMeeting)
         };

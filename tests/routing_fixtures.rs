@@ -9,7 +9,9 @@ fn niiza_model_case() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
     let text = fs::read_to_string(dir.join("niiza-8050-model.json")).unwrap();
     let d = jusou_core::routing::route_json(&text).unwrap();
-    assert!(d.multi_agency);
+    // The record states the worker's assessment (支援が難航 → 福祉相談室), so nothing is pending.
+    assert_eq!(d.multi_agency, Some(true));
+    assert!(d.pending.is_empty());
     assert!(d.outreach);
     assert_eq!(
         serde_json::to_value(d.first_meeting).unwrap(),
@@ -59,5 +61,53 @@ fn cli_json_output_is_the_expected_file() {
         .unwrap();
         let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(got, expected, "{name}");
+    }
+}
+
+/// Every routing rule fires in at least one vector of fixtures/cases, and every rule with a
+/// "why not" text shows it in at least one (issue #16, item 7).
+#[test]
+fn every_rule_fires_and_explains_itself_in_the_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let mut fired = std::collections::BTreeSet::new();
+    let mut why_not = std::collections::BTreeSet::new();
+    let mut outcomes = std::collections::BTreeSet::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".expected.json") {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        if v.get("errors").is_some() {
+            continue;
+        }
+        for key in ["reasons", "signals", "statutory_alerts"] {
+            for r in v[key].as_array().unwrap() {
+                fired.insert(r["rule"].as_str().unwrap().to_owned());
+            }
+        }
+        for w in v["why_not"].as_array().unwrap() {
+            why_not.insert(w["rule"].as_str().unwrap().to_owned());
+            outcomes.insert(w["outcome"].as_str().unwrap().to_owned());
+        }
+    }
+    for r in jusou_core::routing::rules::ALL {
+        assert!(
+            fired.contains(r.rule.id),
+            "{} fires in no vector",
+            r.rule.id
+        );
+        if r.not_ja.is_some() {
+            assert!(
+                why_not.contains(r.rule.id),
+                "{}'s why-not appears in no vector",
+                r.rule.id
+            );
+        }
+    }
+    for o in ["not_fired", "pending", "not_assessable"] {
+        assert!(outcomes.contains(o), "no vector shows a why-not {o}");
     }
 }

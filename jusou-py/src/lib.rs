@@ -15,7 +15,6 @@
 
 mod pyde;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -23,7 +22,7 @@ use jusou_core::case::Case;
 use jusou_core::error::decode;
 use jusou_core::law::Field;
 use jusou_core::municipality::Options;
-use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router, Source as PatternSource};
+use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router};
 use jusou_core::Errors;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
@@ -191,6 +190,8 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     let n = outcomes.len();
     let mut ok = Vec::with_capacity(n);
     let mut multi = Vec::with_capacity(n);
+    // multi_agency is null while the worker's assessment is pending (issue #16).
+    let mut multi_known = Vec::with_capacity(n);
     let mut outreach = Vec::with_capacity(n);
     let mut participation = Vec::with_capacity(n);
     let none = py.None();
@@ -211,7 +212,8 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
         match o {
             Ok(d) => {
                 ok.push(1u8);
-                multi.push(u8::from(d.multi_agency));
+                multi.push(u8::from(d.multi_agency == Some(true)));
+                multi_known.push(u8::from(d.multi_agency.is_some()));
                 outreach.push(u8::from(d.outreach));
                 participation.push(u8::from(d.participation_support));
                 case_id.push(PyString::new(py, &d.case_id).into_any().unbind());
@@ -249,6 +251,7 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
             Err(e) => {
                 ok.push(0);
                 multi.push(0);
+                multi_known.push(0);
                 outreach.push(0);
                 participation.push(0);
                 for col in [
@@ -274,6 +277,7 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     let d = PyDict::new(py);
     d.set_item("ok", PyBytes::new(py, &ok))?;
     d.set_item("multi_agency", PyBytes::new(py, &multi))?;
+    d.set_item("multi_agency_known", PyBytes::new(py, &multi_known))?;
     d.set_item("outreach", PyBytes::new(py, &outreach))?;
     d.set_item("participation_support", PyBytes::new(py, &participation))?;
     d.set_item("case_id", PyList::new(py, case_id)?)?;
@@ -407,7 +411,7 @@ fn bench_route_native(
             for item in &items {
                 seen += match stage {
                     0 => jusou_core::routing::route_json(item.get())
-                        .map(|d| usize::from(d.multi_agency))
+                        .map(|d| usize::from(d.multi_agency == Some(true)))
                         .unwrap_or(0),
                     1 => jusou_core::api::call("route", item.get())
                         .map(|s| s.len())
@@ -457,7 +461,6 @@ fn not_json_error(why: &str) -> String {
 struct Builder<'py> {
     py: Python<'py>,
     strings: Interned<'py>,
-    statics: HashMap<(usize, usize), Bound<'py, PyString>>,
 }
 
 impl<'py> Builder<'py> {
@@ -469,98 +472,13 @@ impl<'py> Builder<'py> {
         }
     }
 
-    /// A `'static` text (rule ids, messages, citations, keys): one Python `str` per address.
-    fn stat(&mut self, s: &'static str) -> Bound<'py, PyAny> {
-        let key = (s.as_ptr() as usize, s.len());
-        if let Some(v) = self.statics.get(&key) {
-            return v.clone().into_any();
-        }
-        let v = PyString::new(self.py, s);
-        self.statics.insert(key, v.clone());
-        v.into_any()
-    }
-
-    // The `Cow` itself is needed: a borrowed one is `'static` and shared by address.
-    #[allow(clippy::ptr_arg)]
-    fn cow(&mut self, c: &Cow<'static, str>) -> Bound<'py, PyAny> {
-        match c {
-            Cow::Borrowed(s) => self.stat(s),
-            Cow::Owned(s) => self.text(s, true),
-        }
-    }
-
-    fn list(&mut self, items: Vec<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyList::new(self.py, items)?.into_any())
-    }
-
-    /// A decision as the dict `route` returns (same keys, same values as its JSON).
+    /// A decision as the dict `route` returns: built from the decision's own JSON value, so
+    /// the keys and values are those of `route` whatever fields the decision grows
+    /// (issue #16 added signals, pending, why_not and not_assessable).
     fn decision(&mut self, d: &RouteDecision) -> PyResult<Bound<'py, PyAny>> {
-        let py = self.py;
-        let none = || py.None().into_bound(py);
-        let out = PyDict::new(py);
-        out.set_item(self.stat("case_id"), PyString::new(py, &d.case_id))?;
-        let as_of = self.text(&d.as_of.to_string(), true);
-        out.set_item(self.stat("as_of"), as_of)?;
-        out.set_item(self.stat("multi_agency"), d.multi_agency)?;
-        out.set_item(self.stat("outreach"), d.outreach)?;
-        out.set_item(self.stat("participation_support"), d.participation_support)?;
-        let lead = match d.lead_program {
-            Some(p) => self.stat(p.as_str()),
-            None => none(),
-        };
-        out.set_item(self.stat("lead_program"), lead)?;
-        let meeting = match d.first_meeting {
-            Some(m) => self.stat(meeting_key(m)),
-            None => none(),
-        };
-        out.set_item(self.stat("first_meeting"), meeting)?;
-        let mut alerts = Vec::with_capacity(d.statutory_alerts.len());
-        for a in &d.statutory_alerts {
-            let x = PyDict::new(py);
-            x.set_item(self.stat("rule"), self.stat(a.rule))?;
-            x.set_item(self.stat("law"), self.stat(a.law))?;
-            x.set_item(self.stat("citation"), self.stat(a.citation))?;
-            x.set_item(self.stat("member"), self.text(&a.member, true))?;
-            x.set_item(self.stat("message_ja"), self.cow(&a.message_ja))?;
-            x.set_item(self.stat("message_en"), self.cow(&a.message_en))?;
-            alerts.push(x.into_any());
-        }
-        let alerts = self.list(alerts)?;
-        out.set_item(self.stat("statutory_alerts"), alerts)?;
-        let mut reasons = Vec::with_capacity(d.reasons.len());
-        for r in &d.reasons {
-            let x = PyDict::new(py);
-            x.set_item(self.stat("rule"), self.cow(&r.rule))?;
-            let citation = match r.citation {
-                Some(c) => self.stat(c),
-                None => none(),
-            };
-            x.set_item(self.stat("citation"), citation)?;
-            x.set_item(self.stat("message_ja"), self.cow(&r.message_ja))?;
-            x.set_item(self.stat("message_en"), self.cow(&r.message_en))?;
-            reasons.push(x.into_any());
-        }
-        let reasons = self.list(reasons)?;
-        out.set_item(self.stat("reasons"), reasons)?;
-        let fields: Vec<_> = d.fields.iter().map(|f| self.stat(field_key(*f))).collect();
-        let fields = self.list(fields)?;
-        out.set_item(self.stat("fields"), fields)?;
-        let mut patterns = Vec::with_capacity(d.patterns.len());
-        for p in &d.patterns {
-            let x = PyDict::new(py);
-            x.set_item(self.stat("pattern"), self.stat(pattern_key(p.pattern)))?;
-            let from = match p.recognised_from {
-                PatternSource::Household => "household",
-                PatternSource::Issue => "issue",
-            };
-            x.set_item(self.stat("recognised_from"), self.stat(from))?;
-            let members: Vec<_> = p.members.iter().map(|m| self.text(m, true)).collect();
-            x.set_item(self.stat("members"), self.list(members)?)?;
-            patterns.push(x.into_any());
-        }
-        let patterns = self.list(patterns)?;
-        out.set_item(self.stat("patterns"), patterns)?;
-        Ok(out.into_any())
+        let v = serde_json::to_value(d)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        self.value(&v, true)
     }
 
     fn value(&mut self, v: &Value, share: bool) -> PyResult<Bound<'py, PyAny>> {
@@ -684,7 +602,6 @@ fn route_objects<'py>(
             py,
             map: HashMap::new(),
         },
-        statics: HashMap::new(),
     };
     let list = PyList::empty(py);
     for o in &outcomes {

@@ -167,8 +167,13 @@ def assert_rows_match(rows, decisions):
             assert _null(row["multi_agency"]) and _null(row["case_id"])
             continue
         assert _null(row["errors"])
-        for k in ("case_id", "as_of", "multi_agency", "outreach", "participation_support", "fields"):
+        for k in ("case_id", "as_of", "outreach", "participation_support", "fields"):
             assert row[k] == d[k], k
+        # multi_agency is null while the worker's assessment is pending (issue #16).
+        if d["multi_agency"] is None:
+            assert _null(row["multi_agency"])
+        else:
+            assert row["multi_agency"] == d["multi_agency"]
         for k in ("lead_program", "first_meeting"):
             assert (None if _null(row[k]) else row[k]) == d[k], k
         assert list(row["reasons"]) == rule_ids(d)
@@ -236,11 +241,23 @@ def test_arrow_case_string_column_read_in_place():
         assert_rows_match(jusou.route_many(chunked).to_pylist(), decisions)
 
 
+def _arrow_typable(case):
+    """Arrow gives a column one type: an age that is a band (text) or an issue written as an
+    object (issue #16) cannot share a column with the integer ages and plain issue keys of other
+    rows, so the struct-column test takes the vectors written in the plain shape."""
+    members = case.get("household") or []
+    return all(isinstance(m.get("age", 0), int) for m in members) and all(
+        isinstance(i, str) for m in members for i in m.get("issues", [])
+    ) and all(isinstance(i, str) for i in case.get("household_issues", []))
+
+
 def test_arrow_struct_columns():
     pa = pytest.importorskip("pyarrow")
     pd = pytest.importorskip("pandas")
-    table = pa.Table.from_pandas(pd.DataFrame(ALL))
-    assert_rows_match(jusou.route_many(table).to_pylist(), jusou.route_many(ALL))
+    plain = [c for c in ALL if _arrow_typable(c)]
+    assert len(plain) >= 30
+    table = pa.Table.from_pandas(pd.DataFrame(plain))
+    assert_rows_match(jusou.route_many(table).to_pylist(), jusou.route_many(plain))
     batch = table.to_batches()[0]
     assert jusou.route_many(batch).num_rows == batch.num_rows
 

@@ -81,7 +81,10 @@ async function fillCase(c) {
   await page.fill("[name=agencies]", (c.agencies_involved ?? []).join("\n"));
   for (const [key, value] of Object.entries(c.findings ?? {})) {
     if (typeof value === "boolean") {
-      await page.locator(`[name=${key}]`).setChecked(value);
+      // Findings are tri-state selects (未記録 / はい / いいえ).
+      await page.locator(`[name=${key}]`).selectOption(String(value));
+    } else if (Array.isArray(value)) {
+      continue;
     } else {
       await page.fill(`[name=${key}]`, String(value));
     }

@@ -47,6 +47,7 @@ const FINDINGS = [
   ["rigid_support", "支援が硬直化している", "support has become rigid"],
   ["between_systems", "制度の狭間にある", "falls between systems"],
   ["refuses_support", "本人が支援を拒んでいる", "refuses support"],
+  ["lacks_insight", "支援の必要性を認識していない", "does not recognise a need for support"],
   ["no_contact", "本人と会えていない", "no contact yet"],
   ["participation_need_unmet", "既存の事業で参加の場がない", "participation need unmet"],
 ];
@@ -144,7 +145,11 @@ function readCase() {
   });
   c.agencies_involved = $("[name=agencies]", form).value.split("\n").map((s) => s.trim()).filter(Boolean);
   c.findings = {};
-  for (const [key] of FINDINGS) c.findings[key] = $(`[name=${key}]`, form).checked;
+  // Tri-state: a finding left at 未記録 is not sent (jusou never reads silence as "no").
+  for (const [key] of FINDINGS) {
+    const val = $(`[name=${key}]`, form).value;
+    if (val !== "") c.findings[key] = val === "true";
+  }
   if (v("withdrawal_years") !== "") c.findings.withdrawal_years = Number(v("withdrawal_years"));
   const orgs = [...new Set(ROSTER.map((r) => r.organisation).filter(Boolean))];
   c.consents = [];
@@ -202,6 +207,7 @@ function showErrors(root, attr, errors) {
 // Decision and meeting panels
 
 function yesNo(b) {
+  if (b === null || b === undefined) return lang === "ja" ? "見立て待ち" : "pending the assessment";
   return lang === "ja" ? (b ? "はい" : "いいえ") : b ? "yes" : "no";
 }
 
@@ -349,8 +355,13 @@ function fillStatic() {
   $("#attendees").replaceChildren(...ROSTER.map((r) => el("label", {}, el("input", { type: "checkbox", value: r.id, checked: att.has(r.id) }), ` ${r.id}（${r.name}）`)));
   const ag = $$("#agenda input").length ? checked("#agenda") : new Set(vocab.categories.map((c) => c.key));
   $("#agenda").replaceChildren(...vocab.categories.map((c) => el("label", {}, el("input", { type: "checkbox", value: c.key, checked: ag.has(c.key) }), " ", label(c))));
-  const f = new Set(FINDINGS.filter(([key]) => $(`[name=${key}]`, form)?.checked).map(([key]) => key));
-  $("#findings").replaceChildren(...FINDINGS.map(([key, ja, en]) => el("label", { className: "field", dataset: { path: `/findings/${key}` } }, el("span", {}, el("input", { type: "checkbox", name: key, checked: f.has(key) }), " ", lang === "ja" ? ja : en), el("span", { className: "err" }))));
+  const f = new Map(FINDINGS.map(([key]) => [key, $(`[name=${key}]`, form)?.value ?? ""]));
+  const tri = (key) => {
+    const sel = el("select", { name: key });
+    for (const [v, ja, en] of [["", "未記録", "not assessed"], ["true", "はい", "yes"], ["false", "いいえ", "no"]]) sel.append(el("option", { value: v, selected: f.get(key) === v }, lang === "ja" ? ja : en));
+    return sel;
+  };
+  $("#findings").replaceChildren(...FINDINGS.map(([key, ja, en]) => el("label", { className: "field", dataset: { path: `/findings/${key}` } }, el("span", {}, tri(key), " ", lang === "ja" ? ja : en), el("span", { className: "err" }))));
 }
 
 /** Fill the form from a Case (the example button; the browser test types instead). */
@@ -364,7 +375,10 @@ function load(c) {
   $("#members").replaceChildren();
   for (const m of c.household ?? []) addMember(m);
   set("agencies", (c.agencies_involved ?? []).join("\n"));
-  for (const [key] of FINDINGS) $(`[name=${key}]`, form).checked = !!c.findings?.[key];
+  for (const [key] of FINDINGS) {
+    const val = c.findings?.[key];
+    $(`[name=${key}]`, form).value = val === true ? "true" : val === false ? "false" : "";
+  }
   set("withdrawal_years", c.findings?.withdrawal_years);
   check();
 }

@@ -89,7 +89,24 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
     if !d.statutory_alerts.is_empty() {
         println!("⚠ 他法の手続が先です / other laws' procedures come first");
         for a in &d.statutory_alerts {
-            println!("  [{}] {}: {}", a.rule, a.member, a.citation);
+            let kind = match a.obligation {
+                routing::Obligation::Duty => "義務 / duty",
+                routing::Obligation::Effort => "努力義務 / effort",
+                routing::Obligation::DutyIfSeriousElseEffort => {
+                    "重大な危険なら義務、他は努力義務 / duty if serious, else effort"
+                }
+                routing::Obligation::CheckThenDuty => "確認のうえ義務 / check, then duty",
+                routing::Obligation::NotAssessable => "法律を特定できない / statute unclear",
+            };
+            let checked = if a.verified {
+                ""
+            } else {
+                "（条番号未確認）"
+            };
+            println!(
+                "  [{}] {}: {}{checked} — {kind}",
+                a.rule, a.member, a.citation
+            );
             println!("     {}", a.message_ja);
             println!("     {}", a.message_en);
         }
@@ -99,7 +116,11 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
 
     const W: usize = 48;
     let row = |ja_en: &str, value: &str| println!("  {} {value}", pad(ja_en, W));
-    row("多機関協働 / multi-agency (第5号)", yes_no(d.multi_agency));
+    let multi = match d.multi_agency {
+        Some(b) => yes_no(b),
+        None => "見立て待ち / pending the worker's assessment",
+    };
+    row("多機関協働 / multi-agency (第5号)", multi);
     row("アウトリーチ等 / outreach (第4号)", yes_no(d.outreach));
     row(
         "参加支援の候補 / participation support (第2号)",
@@ -113,7 +134,7 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
             p.as_str(),
             p.program().name_en
         ),
-        None if d.multi_agency => {
+        None if d.multi_agency == Some(true) => {
             "多機関協働の場で決める / set in multi-agency collaboration".into()
         }
         None => "—".into(),
@@ -130,6 +151,9 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
             m.name_ja(),
             m.name_en()
         ),
+        None if d.multi_agency.is_none() => {
+            "見立てを記録するまで勧めません / none until the assessment is recorded".into()
+        }
         None => "なし（窓口で対応） / none (the window handles it)".into(),
     };
     row("最初の会議 / first meeting", &meeting);
@@ -147,6 +171,12 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
             routing::Pattern::DoubleCare => ("ダブルケア", "double care"),
             routing::Pattern::YoungCarer => ("ヤングケアラー", "young carer"),
         };
+        let band = match p.band {
+            Some(routing::YoungCarerBand::Child) => " 子ども / child",
+            Some(routing::YoungCarerBand::YoungAdult) => " 若者 / young adult",
+            Some(routing::YoungCarerBand::Unknown) => " 年齢区分不明 / band unknown",
+            None => "",
+        };
         let how = match p.recognised_from {
             Source::Household => "世帯構成から / from the household",
             Source::Issue => "記録された課題から / from a recorded issue",
@@ -156,17 +186,31 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
         } else {
             format!(" [{}]", p.members.join(", "))
         };
-        row("世帯の型 / pattern", &format!("{ja} / {en}{who} — {how}"));
+        row(
+            "世帯の型 / pattern",
+            &format!("{ja} / {en}{band}{who} — {how}"),
+        );
     }
     println!();
 
     println!("世帯 / household");
     for m in &case.household {
-        let age = m
-            .age_at(case.received_on)
-            .map(|a| format!("{a}歳"))
-            .unwrap_or_default();
-        let issues: Vec<&str> = m.issues.iter().map(|i| i.label_ja()).collect();
+        let age = match (m.age_at(case.received_on), m.age) {
+            (Some(a), _) => format!("{a}歳"),
+            (None, Some(jusou_core::case::Age::Band(b))) => b.key().to_string(),
+            _ => "年齢不明".to_string(),
+        };
+        let issues: Vec<String> = m
+            .issues
+            .iter()
+            .map(|e| {
+                if e.suspected() {
+                    format!("{}（疑い）", e.issue().label_ja())
+                } else {
+                    e.issue().label_ja().to_string()
+                }
+            })
+            .collect();
         let mark = if m.subject { "◎" } else { "・" };
         println!(
             "  {mark}{} {} {}（{}）: {}",
@@ -183,6 +227,31 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
     }
     println!();
 
+    if !d.pending.is_empty() {
+        println!("見立て待ち / pending");
+        for p in &d.pending {
+            println!("  [{}] {}", p.rule, p.settled_by);
+            println!("     {}", p.message_ja);
+            println!("     {}", p.message_en);
+        }
+        println!();
+    }
+    if !d.signals.is_empty() {
+        println!("複雑化・複合化のサイン / signals");
+        for r in &d.signals {
+            println!("  [{}] {}", r.rule, r.message_ja);
+            println!("     {}", r.message_en);
+        }
+        println!();
+    }
+    if !d.not_assessable.is_empty() {
+        println!("判断できない点 / not assessable");
+        for n in &d.not_assessable {
+            println!("  [{}] {}", n.check, n.message_ja);
+            println!("     {}", n.message_en);
+        }
+        println!();
+    }
     println!("理由（判定順） / reasons (in the order the rules fired)");
     for (i, r) in d.reasons.iter().enumerate() {
         println!("  {}. [{}]", i + 1, r.rule);
@@ -193,5 +262,19 @@ pub fn print_human(case: &Case, d: &RouteDecision) {
         }
     }
     println!();
+    if !d.why_not.is_empty() {
+        println!("なぜそうならないか / why not");
+        for w in &d.why_not {
+            let q = serde_json::to_value(w.question).ok();
+            let q = q.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+            println!("  [{q}] [{}]", w.rule);
+            println!("     {}", w.message_ja);
+            println!("     {}", w.message_en);
+            if let Some(c) = w.citation {
+                println!("     根拠 / basis: {c}");
+            }
+        }
+        println!();
+    }
     println!("jusou は判断の材料を示します。決めるのは担当者です。 / jusou explains; the worker decides.");
 }

@@ -13,7 +13,8 @@ use crate::law::ProgramCode;
 use crate::meeting::Consent;
 use crate::municipality::Options;
 
-use super::Issue;
+use super::age::{Age, AgeRange};
+use super::{Issue, IssueEntry};
 
 /// Error codes of intake records (`JUSOU-E-CASE-…`).
 pub mod case_codes {
@@ -29,7 +30,8 @@ pub mod case_codes {
     pub const AGE_RANGE: &str = "JUSOU-E-CASE-005";
     /// A birth date after the day the consultation was received.
     pub const BORN_AFTER_INTAKE: &str = "JUSOU-E-CASE-006";
-    /// Neither age nor birth date.
+    /// Neither age nor birth date. No longer raised since issue #16 (an age may be absent:
+    /// rules needing one say "not assessable"); the code is kept, never reused.
     pub const NO_AGE: &str = "JUSOU-E-CASE-007";
     /// Age and birth date disagree.
     pub const AGE_MISMATCH: &str = "JUSOU-E-CASE-008";
@@ -47,6 +49,14 @@ pub mod case_codes {
     pub const DUPLICATE_ISSUE: &str = "JUSOU-E-CASE-014";
     /// Two consent records share an id.
     pub const DUPLICATE_CONSENT: &str = "JUSOU-E-CASE-015";
+    /// An abuse or DV issue recorded for the household as a whole: the statute that applies
+    /// depends on the person (age, relation), so it must be recorded on a member.
+    pub const HOUSEHOLD_ABUSE: &str = "JUSOU-E-CASE-016";
+    /// A member's consent state says refused / not obtainable, yet a consent record for the
+    /// member is in force on the intake date.
+    pub const CONSENT_STATE_CONFLICT: &str = "JUSOU-E-CASE-017";
+    /// The same issue recorded twice for the household.
+    pub const DUPLICATE_HOUSEHOLD_ISSUE: &str = "JUSOU-E-CASE-018";
 }
 
 /// The oldest age jusou accepts.
@@ -66,6 +76,13 @@ pub struct Case {
     pub received_by: ReceivedBy,
     /// The household (世帯), the subject (本人) among them.
     pub household: Vec<Member>,
+    /// Who noticed the situation and passed it on (近隣住民, 大家, 民生委員, 学校, 別居の家族 …),
+    /// apart from who received it.
+    #[serde(default)]
+    pub referred_by: Option<Referral>,
+    /// Issues of the household as a whole (世帯の困窮, ごみ), not pinned on one member.
+    #[serde(default)]
+    pub household_issues: Vec<IssueEntry>,
     /// Agencies already involved (関係機関), as free names.
     #[serde(default)]
     pub agencies_involved: Vec<String>,
@@ -83,6 +100,9 @@ pub struct Case {
     /// `--municipality` overrides them).
     #[serde(default)]
     pub options: Option<Options>,
+    /// A free note (a test vector's source, a worker's memo); routing never reads it.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The window or agency that received the consultation.
@@ -96,15 +116,116 @@ pub struct ReceivedBy {
     pub agency: String,
 }
 
+/// Who passed the situation on (発見・つなぎ元).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// The kind of source.
+    pub source: ReferralSource,
+    /// A name or note (e.g. the 民生委員's district, the school's name).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Kinds of referral source. Japanese words are accepted as aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralSource {
+    /// 本人
+    #[serde(rename = "self", alias = "本人")]
+    SelfPerson,
+    /// 同居の家族
+    #[serde(alias = "同居の家族")]
+    Family,
+    /// 別居の家族・親族
+    #[serde(alias = "別居の家族")]
+    FamilyLivingApart,
+    /// 近隣住民
+    #[serde(alias = "近隣住民")]
+    Neighbour,
+    /// 大家・管理会社
+    #[serde(alias = "大家")]
+    Landlord,
+    /// 民生委員・児童委員
+    #[serde(alias = "民生委員")]
+    MinseiIin,
+    /// 学校
+    #[serde(alias = "学校")]
+    School,
+    /// 医療機関
+    #[serde(alias = "医療機関")]
+    Medical,
+    /// 警察
+    #[serde(alias = "警察")]
+    Police,
+    /// 介護支援専門員・サービス事業所
+    #[serde(alias = "介護支援専門員")]
+    CareProvider,
+    /// 社会福祉協議会
+    #[serde(alias = "社会福祉協議会", alias = "社協")]
+    Shakyo,
+    /// 行政の他部署・他の相談機関
+    #[serde(alias = "関係機関")]
+    Agency,
+    /// ライフライン事業者・配達員など
+    #[serde(alias = "事業者")]
+    Business,
+    /// その他
+    #[serde(alias = "その他")]
+    Other,
+}
+
+/// The state of a member's consent to share their information, as the worker recorded it. Only
+/// a consent *record* (with its scope) lets information be shared; this says why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentState {
+    /// 同意あり (the record belongs in `consents`)
+    #[serde(alias = "同意あり")]
+    Given,
+    /// 同意を拒否
+    #[serde(alias = "拒否")]
+    Refused,
+    /// まだ確認していない
+    #[serde(alias = "未確認")]
+    NotYetAsked,
+    /// 確認できない（会えない・意思確認が難しい）
+    #[serde(alias = "確認不能")]
+    NotObtainable,
+}
+
+impl ConsentState {
+    /// Japanese.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            ConsentState::Given => "同意あり",
+            ConsentState::Refused => "同意を拒否",
+            ConsentState::NotYetAsked => "同意をまだ確認していない",
+            ConsentState::NotObtainable => "同意を確認できない",
+        }
+    }
+
+    /// English.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            ConsentState::Given => "consent given",
+            ConsentState::Refused => "consent refused",
+            ConsentState::NotYetAsked => "consent not yet asked",
+            ConsentState::NotObtainable => "consent not obtainable",
+        }
+    }
+}
+
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Identifier within the case (e.g. `A`, `B`).
     pub id: String,
-    /// Age in years on the intake date (one of `age` and `birth_date` is required).
+    /// Age on the intake date: whole years (`80`), a band (`"60代"`, `"小学生"`, `"高齢"`), or
+    /// absent when the record does not say (rules needing an age then say "not assessable").
     #[serde(default)]
-    pub age: Option<i64>,
+    pub age: Option<Age>,
     /// Birth date (ISO or 和暦).
     #[serde(default, with = "crate::calendar::day::option")]
     #[schemars(with = "Option<crate::calendar::DayText>")]
@@ -114,9 +235,13 @@ pub struct Member {
     /// Whether this member is the subject (本人) of the consultation; exactly one is.
     #[serde(default)]
     pub subject: bool,
-    /// This member's issues.
+    /// This member's issues: keys, or objects with a certainty (`suspected`).
     #[serde(default)]
-    pub issues: Vec<Issue>,
+    pub issues: Vec<IssueEntry>,
+    /// Whether this member's consent to share was given, refused, not yet asked or not
+    /// obtainable (the consent record itself goes in `consents`).
+    #[serde(default)]
+    pub consent: Option<ConsentState>,
 }
 
 macro_rules! relations {
@@ -188,28 +313,37 @@ relations! {
     NonRelative = "non_relative", "同居人", "non-relative living in", None;
 }
 
-/// The worker's findings at intake (受付時の見立て).
+/// The worker's findings at intake (受付時の見立て). Each is stated yes (`true`), stated no
+/// (`false`) or not assessed (absent / `null`): jusou never reads silence as a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Findings {
-    /// The receiving agency (or one agency with ordinary cooperation) can resolve it.
+    /// 単独の支援関係機関で対応できるか: the receiving agency (or one agency with ordinary
+    /// cooperation) can resolve it. Absent = the worker has not assessed it.
     #[serde(default)]
-    pub one_agency_can_resolve: bool,
+    pub one_agency_can_resolve: Option<bool>,
     /// Support has become rigid (支援の硬直化) and needs re-sorting.
     #[serde(default)]
-    pub rigid_support: bool,
+    pub rigid_support: Option<bool>,
     /// The need falls between systems (制度の狭間): no existing program covers it.
     #[serde(default)]
-    pub between_systems: bool,
-    /// The person refuses support (支援拒否).
+    pub between_systems: Option<bool>,
+    /// The person refuses support altogether (支援拒否).
     #[serde(default)]
-    pub refuses_support: bool,
+    pub refuses_support: Option<bool>,
+    /// The person does not recognise a need for support (支援の必要性を認識していない) — not a
+    /// refusal.
+    #[serde(default)]
+    pub lacks_insight: Option<bool>,
+    /// Services the person refuses (e.g. `生活保護`), which is not refusing all support.
+    #[serde(default)]
+    pub refuses_services: Vec<String>,
     /// No contact with the person yet (本人と会えていない).
     #[serde(default)]
-    pub no_contact: bool,
+    pub no_contact: Option<bool>,
     /// The person wants social participation existing programs cannot offer.
     #[serde(default)]
-    pub participation_need_unmet: bool,
+    pub participation_need_unmet: Option<bool>,
     /// Years a household member (often not the subject: B in an 8050 household) has been
     /// withdrawn (ひきこもり), where known; it cannot exceed the age of the oldest member.
     #[serde(default)]
@@ -227,11 +361,25 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i64 {
 }
 
 impl Member {
-    /// Age on the intake date: `age` when given, else from `birth_date`; `None` when neither
-    /// (validation reports that).
+    /// Exact age on the intake date: `age` when a number, else from `birth_date`; `None` when
+    /// the record gives only a band or nothing.
     pub fn age_at(&self, received_on: NaiveDate) -> Option<i64> {
-        self.age
-            .or_else(|| self.birth_date.map(|b| age_on(b, received_on)))
+        self.age_range(received_on).exact_value()
+    }
+
+    /// The ages the record allows on the intake date (a birth date wins over a band).
+    pub fn age_range(&self, received_on: NaiveDate) -> AgeRange {
+        match (self.age, self.birth_date) {
+            (Some(Age::Exact(a)), _) => AgeRange::exact(a),
+            (_, Some(b)) => AgeRange::exact(age_on(b, received_on)),
+            (Some(a), None) => a.range(),
+            (None, None) => AgeRange::UNKNOWN,
+        }
+    }
+
+    /// The issue keys of this member.
+    pub fn issue_keys(&self) -> impl Iterator<Item = Issue> + '_ {
+        self.issues.iter().map(IssueEntry::issue)
     }
 }
 
@@ -338,7 +486,7 @@ impl Case {
                     "relation 'self' and subject: true must mark the same member",
                 ));
             }
-            if let Some(age) = m.age {
+            if let Some(Age::Exact(age)) = m.age {
                 if !(0..=MAX_AGE).contains(&age) {
                     errors.push(Error::new(
                         AGE_RANGE,
@@ -349,12 +497,7 @@ impl Case {
                 }
             }
             match (m.age, m.birth_date) {
-                (None, None) => errors.push(Error::new(
-                    NO_AGE,
-                    format!("/household/{i}"),
-                    "年齢（age）か生年月日（birth_date）のどちらかを書いてください",
-                    "give either age or birth_date",
-                )),
+                (_, None) => {}
                 (age, Some(b)) => {
                     if b > self.received_on {
                         errors.push(Error::new(
@@ -378,22 +521,42 @@ impl Case {
                                 ),
                             ));
                         }
-                        if let Some(a) = age {
-                            if a != computed {
+                        match age {
+                            Some(Age::Exact(a)) if a != computed => errors.push(Error::new(
+                                AGE_MISMATCH,
+                                at("age"),
+                                format!("年齢{a}が生年月日から計算した受付日の年齢{computed}と違います"),
+                                format!("age {a} differs from the age on the intake date computed from the birth date, {computed}"),
+                            )),
+                            Some(Age::Band(band)) if !band.range().contains(computed) => {
                                 errors.push(Error::new(
                                     AGE_MISMATCH,
                                     at("age"),
-                                    format!("年齢{a}が生年月日から計算した受付日の年齢{computed}と違います"),
-                                    format!("age {a} differs from the age on the intake date computed from the birth date, {computed}"),
-                                ));
+                                    format!("年齢の区分「{}」が生年月日から計算した受付日の年齢{computed}と合いません", band.key()),
+                                    format!("age band '{}' does not fit the age on the intake date computed from the birth date, {computed}", band.label_en()),
+                                ))
                             }
+                            _ => {}
                         }
                     }
                 }
-                (Some(_), None) => {}
             }
-            for (k, issue) in m.issues.iter().enumerate() {
-                if m.issues.iter().take(k).any(|x| x == issue) {
+            if let Some(state @ (ConsentState::Refused | ConsentState::NotObtainable)) = m.consent {
+                if crate::meeting::consent::in_force(&self.consents, &m.id, self.received_on)
+                    .next()
+                    .is_some()
+                {
+                    errors.push(Error::new(
+                        CONSENT_STATE_CONFLICT,
+                        at("consent"),
+                        format!("「{}」と記録されていますが、受付日に有効な同意記録があります", state.label_ja()),
+                        format!("recorded as '{}', yet a consent record is in force on the intake date", state.label_en()),
+                    ).cite("個人情報の保護に関する法律第27条・第69条"));
+                }
+            }
+            for (k, entry) in m.issues.iter().enumerate() {
+                let issue = &entry.issue();
+                if m.issues.iter().take(k).any(|x| x.issue() == *issue) {
                     errors.push(Error::new(
                         DUPLICATE_ISSUE,
                         format!("/household/{i}/issues/{k}"),
@@ -403,11 +566,45 @@ impl Case {
                 }
             }
         }
+        for (k, entry) in self.household_issues.iter().enumerate() {
+            let issue = entry.issue();
+            let path = format!("/household_issues/{k}");
+            if matches!(
+                issue,
+                Issue::ChildAbuse
+                    | Issue::ElderAbuse
+                    | Issue::DisabilityAbuse
+                    | Issue::DomesticViolence
+            ) {
+                errors.push(Error::new(
+                    HOUSEHOLD_ABUSE,
+                    path.clone(),
+                    format!("「{}」は世帯全体ではなく、被害を受けている世帯員に記録してください（年齢・続柄で適用される法律が決まります）", issue.label_ja()),
+                    format!("record '{}' on the member affected, not the household: the statute that applies depends on that person's age and relation", issue.key()),
+                ));
+            }
+            if self
+                .household_issues
+                .iter()
+                .take(k)
+                .any(|x| x.issue() == issue)
+            {
+                errors.push(Error::new(
+                    DUPLICATE_HOUSEHOLD_ISSUE,
+                    path,
+                    format!("世帯の課題「{}」が重複しています", issue.label_ja()),
+                    format!("household issue '{}' is recorded twice", issue.key()),
+                ));
+            }
+        }
         if let Some(years) = self.findings.withdrawal_years {
             let oldest = self
                 .household
                 .iter()
-                .filter_map(|m| m.age_at(self.received_on))
+                .filter_map(|m| {
+                    let r = m.age_range(self.received_on);
+                    (r != AgeRange::UNKNOWN).then_some(r.max)
+                })
                 .max();
             if let Some(age) = oldest.filter(|&a| i64::from(years) > a) {
                 errors.push(Error::new(

@@ -1,7 +1,12 @@
 //! The intake (相談受付 / つなぎ) model.
 
+pub mod age;
 pub mod intake;
 mod issue;
 
-pub use intake::{age_on, case_codes, Case, Findings, Member, ReceivedBy, Relation};
-pub use issue::Issue;
+pub use age::{Age, AgeBand, AgeRange};
+pub use intake::{
+    age_on, case_codes, Case, ConsentState, Findings, Member, ReceivedBy, Referral, ReferralSource,
+    Relation,
+};
+pub use issue::{Certainty, Issue, IssueDetail, IssueEntry, Perpetrator};

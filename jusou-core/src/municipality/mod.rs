@@ -40,7 +40,7 @@ pub use model::{
     MeetingKind, Member, Municipality, Operation, PeriodEdge, PlanPeriod, ProgramEntry, ProgramRef,
     Provider, Stage, StageSpan,
 };
-pub use options::{Criterion, Options};
+pub use options::{Criterion, CriterionSignal, Options};
 
 /// Error code of a 実施体制 refused as input because the law check found violations (each
 /// violation one error, with its rule's citation).

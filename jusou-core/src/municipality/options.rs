@@ -36,7 +36,59 @@ pub struct Criterion {
     /// Fires when the household has any of these issues …
     #[serde(default)]
     pub issues_any: Vec<Issue>,
-    /// … and all of these (both lists empty never fires).
+    /// … and all of these …
     #[serde(default)]
     pub issues_all: Vec<Issue>,
+    /// … and any of these findings or signals of the case. This is how a criterion written in
+    /// the municipality's own words maps onto the case: 「複雑化・複合化した事例」 →
+    /// `["multi_field", "multi_member"]`; 「既存の連携体制では支援困難」 → `["not_one_agency",
+    /// "rigid_support"]`; 「各相談支援機関で対応が難しい」 → `["not_one_agency"]`. All three lists
+    /// empty never fires.
+    #[serde(default)]
+    pub signals_any: Vec<CriterionSignal>,
+}
+
+/// A finding or signal of the case a municipality's criterion can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum CriterionSignal {
+    /// 複数分野にまたがる課題 (R-ROUTE-MULTI-FIELD)
+    #[serde(rename = "multi_field")]
+    MultiField,
+    /// 世帯の複数の人に課題 (R-ROUTE-MULTI-MEMBER)
+    #[serde(rename = "multi_member")]
+    MultiMember,
+    /// 8050世帯 (R-ROUTE-8050)
+    #[serde(rename = "8050")]
+    P8050,
+    /// ダブルケア (R-ROUTE-DOUBLE-CARE)
+    #[serde(rename = "double_care")]
+    DoubleCare,
+    /// ヤングケアラー (R-ROUTE-YOUNG-CARER)
+    #[serde(rename = "young_carer")]
+    YoungCarer,
+    /// 制度の狭間 (findings.between_systems stated yes)
+    #[serde(rename = "between_systems")]
+    BetweenSystems,
+    /// 支援の硬直化 (findings.rigid_support stated yes)
+    #[serde(rename = "rigid_support")]
+    RigidSupport,
+    /// 単独の機関では対応が難しい (findings.one_agency_can_resolve stated no)
+    #[serde(rename = "not_one_agency")]
+    NotOneAgency,
+}
+
+impl CriterionSignal {
+    /// The JSON key.
+    pub const fn key(self) -> &'static str {
+        match self {
+            CriterionSignal::MultiField => "multi_field",
+            CriterionSignal::MultiMember => "multi_member",
+            CriterionSignal::P8050 => "8050",
+            CriterionSignal::DoubleCare => "double_care",
+            CriterionSignal::YoungCarer => "young_carer",
+            CriterionSignal::BetweenSystems => "between_systems",
+            CriterionSignal::RigidSupport => "rigid_support",
+            CriterionSignal::NotOneAgency => "not_one_agency",
+        }
+    }
 }

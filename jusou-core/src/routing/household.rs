@@ -11,15 +11,20 @@
 //!   to the subject) who has ひきこもり, 社会的孤立, 就労困難, 精神的不調, 精神障害 or セルフネグレクト.
 //! - **ダブルケア**: a member aged 18 or over with, one generation above, a member aged 65 or over who
 //!   has 介護 or 認知症, and, one generation below, a child under 18; or the issue ダブルケア recorded.
-//! - **ヤングケアラー**: a child under 18 lives with at least one member who needs care (介護, 認知症,
-//!   a disability, 精神的不調 or 健康) and every member aged 18 or over needs care; or the issue
-//!   ヤングケアラー recorded.
+//! - **ヤングケアラー** (子ども・若者育成支援推進法, 2024 amendment: 子ども・若者 who carry family care
+//!   to an excessive degree): a member under 40 (子ども under 18, 若者 18–39) lives with a family
+//!   member who needs care (介護, 認知症, a disability, 精神的不調 or 健康) and no other member aged
+//!   18 or over is free of care needs (so the care likely falls on them); or the issue ヤングケアラー
+//!   recorded. The pattern says which band applied. "Excessive" is the worker's judgement: the
+//!   household gives a signal, never the finding.
+//! - **Ages**: a band (`"60代"`) or no age is a range; a pattern is recognised only when every age
+//!   it needs is certain, and reported as *not assessable* when it would hold for some ages the
+//!   record allows.
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::case::{Case, Issue, Member};
+use crate::case::{AgeRange, Case, Issue, IssueEntry, Member};
 use crate::law::{Field, ProgramCode};
 
 /// Under this age a member is a child (児童福祉法第4条: 18歳未満).
@@ -30,26 +35,57 @@ pub const CARE_INSURANCE_FROM: i64 = 40;
 pub const ELDERLY_FROM: i64 = 65;
 /// The parent's age from which an 8050 household is recognised (後期高齢者).
 pub const PARENT_8050_FROM: i64 = 75;
+/// Under this age a member is one of the 子ども・若者 (the national 大綱's おおむね30代まで; the Act
+/// itself gives no upper age — 条文上の年齢は未確認).
+pub const YOUNG_UNDER: i64 = 40;
 
 /// The field an issue belongs to for a member of `age`, where it has one.
 pub const fn field_of(issue: Issue, age: i64) -> Option<Field> {
+    match field_for(issue, AgeRange::exact(age)) {
+        Some(f) => f,
+        None => None,
+    }
+}
+
+/// The field of an issue for a member whose age lies in `r`: `None` when it depends on an age
+/// the record does not pin down (介護 of a member who may be 35 or 45), else the field or no field.
+pub const fn field_for(issue: Issue, r: AgeRange) -> Option<Option<Field>> {
     use Issue::*;
     match issue {
-        Care | Dementia => Some(if age >= CARE_INSURANCE_FROM {
-            Field::Elderly
-        } else if age < CHILD_UNDER {
-            Field::Children
-        } else {
-            Field::Disability
-        }),
-        ElderAbuse => Some(Field::Elderly),
-        PhysicalDisability | IntellectualDisability | MentalDisability | DisabilityAbuse => {
-            Some(Field::Disability)
+        Care | Dementia => {
+            if r.min >= CARE_INSURANCE_FROM {
+                Some(Some(Field::Elderly))
+            } else if r.max < CHILD_UNDER {
+                Some(Some(Field::Children))
+            } else if r.min >= CHILD_UNDER && r.max < CARE_INSURANCE_FROM {
+                Some(Some(Field::Disability))
+            } else {
+                None
+            }
         }
-        Childrearing | SchoolRefusal | YoungCarer | ChildAbuse => Some(Field::Children),
-        Poverty | Debt | EmploymentDifficulty | Housing => Some(Field::Poverty),
-        MentalDistress | Hikikomori | Hoarding | SelfNeglect | Isolation | Health
-        | DomesticViolence | DoubleCare => None,
+        ElderAbuse => Some(Some(Field::Elderly)),
+        PhysicalDisability
+        | IntellectualDisability
+        | MentalDisability
+        | Disability
+        | DisabilityAbuse => Some(Some(Field::Disability)),
+        Childrearing | SchoolRefusal | YoungCarer | ChildAbuse | SingleParent => {
+            Some(Some(Field::Children))
+        }
+        Poverty | Debt | EmploymentDifficulty | Housing | Arrears => Some(Some(Field::Poverty)),
+        MentalDistress
+        | Hikikomori
+        | Hoarding
+        | SelfNeglect
+        | Isolation
+        | Health
+        | DomesticViolence
+        | DoubleCare
+        | FamilyConflict
+        | RightsConsumer
+        | DailyLiving
+        | AfterDischarge
+        | CommunicationDifficulty => Some(None),
     }
 }
 
@@ -64,7 +100,7 @@ pub const fn lead_program_of(field: Field) -> Option<ProgramCode> {
     }
 }
 
-/// A set of issues as bits (the vocabulary has fewer than 32 entries).
+/// A set of issues as bits (the vocabulary has at most 32 entries).
 pub(crate) const fn bit(issue: Issue) -> u32 {
     1u32 << (issue as u32)
 }
@@ -86,6 +122,7 @@ const NEEDS_CARE: u32 = bit(Issue::Care)
     | bit(Issue::PhysicalDisability)
     | bit(Issue::IntellectualDisability)
     | bit(Issue::MentalDisability)
+    | bit(Issue::Disability)
     | bit(Issue::MentalDistress)
     | bit(Issue::Health);
 
@@ -103,6 +140,26 @@ pub enum Pattern {
     YoungCarer,
 }
 
+impl Pattern {
+    /// Japanese.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            Pattern::P8050 => "8050世帯",
+            Pattern::DoubleCare => "ダブルケア",
+            Pattern::YoungCarer => "ヤングケアラー",
+        }
+    }
+
+    /// English.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Pattern::P8050 => "8050 household",
+            Pattern::DoubleCare => "double care",
+            Pattern::YoungCarer => "young carer",
+        }
+    }
+}
+
 /// How a pattern was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -113,6 +170,18 @@ pub enum Source {
     Issue,
 }
 
+/// The band of a young carer (子ども・若者育成支援推進法, 2024 amendment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YoungCarerBand {
+    /// 子ども: under 18
+    Child,
+    /// 若者: 18–39
+    YoungAdult,
+    /// The record's age does not say which (or the issue was recorded without a member)
+    Unknown,
+}
+
 /// A pattern found in the household, with the members it involves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DetectedPattern {
@@ -121,17 +190,38 @@ pub struct DetectedPattern {
     /// How it was recognised.
     pub recognised_from: Source,
     /// Member ids involved (older first for 8050; carer, elder, child for double care; the
-    /// child for a young carer). Empty when only the issue was recorded.
+    /// young person for a young carer). Empty when only the issue was recorded for the household.
     pub members: Vec<String>,
+    /// For a young carer: 子ども (`child`) or 若者 (`young_adult`); null for other patterns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<YoungCarerBand>,
+}
+
+/// Whether a tri-state age answer counts: `Certain` wants a yes; `Possible` accepts "unknown".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Certain,
+    Possible,
+}
+
+impl Mode {
+    const fn ok(self, v: Option<bool>) -> bool {
+        match self {
+            Mode::Certain => matches!(v, Some(true)),
+            Mode::Possible => !matches!(v, Some(false)),
+        }
+    }
 }
 
 /// What the household says, computed once per case.
 pub(crate) struct Household<'a> {
     pub members: &'a [Member],
-    pub received_on: NaiveDate,
+    pub ranges: Vec<AgeRange>,
     pub issue_mask: u32,
     pub fields: u8,
     pub members_with_issues: usize,
+    /// Members whose issue's field depends on an age the record does not pin down.
+    pub field_unknown: Vec<usize>,
 }
 
 /// Generations relations give run from −2 to +2; patterns look one further either way.
@@ -171,51 +261,71 @@ pub(crate) const FIELDS: [Field; 4] = [
 ];
 
 impl<'a> Household<'a> {
-    /// Read the household (validated: every member has an age).
+    /// Read the household (validated).
     pub fn read(case: &'a Case) -> Self {
         let mut issue_mask = 0;
         let mut fields = 0u8;
         let mut members_with_issues = 0;
-        for m in &case.household {
-            let age = m.age_at(case.received_on).unwrap_or(0);
+        let mut field_unknown = Vec::new();
+        let mut ranges = Vec::with_capacity(case.household.len());
+        for (i, m) in case.household.iter().enumerate() {
+            let r = m.age_range(case.received_on);
+            ranges.push(r);
             if !m.issues.is_empty() {
                 members_with_issues += 1;
             }
-            for &issue in &m.issues {
+            for e in &m.issues {
+                let issue = e.issue();
                 issue_mask |= bit(issue);
-                if let Some(f) = field_of(issue, age) {
-                    fields |= field_bit(f);
+                match field_for(issue, r) {
+                    Some(Some(f)) => fields |= field_bit(f),
+                    Some(None) => {}
+                    None => {
+                        if !field_unknown.contains(&i) {
+                            field_unknown.push(i);
+                        }
+                    }
                 }
+            }
+        }
+        // Household-level issues have no age: an age-dependent one (介護) gives no field.
+        for e in &case.household_issues {
+            let issue = e.issue();
+            issue_mask |= bit(issue);
+            if let Some(Some(f)) = field_for(issue, AgeRange::UNKNOWN) {
+                fields |= field_bit(f);
             }
         }
         Household {
             members: &case.household,
-            received_on: case.received_on,
+            ranges,
             issue_mask,
             fields,
             members_with_issues,
+            field_unknown,
         }
     }
 
-    /// A member's age on the intake date (validated input always has one).
-    pub fn age(&self, i: usize) -> i64 {
-        self.members
-            .get(i)
-            .and_then(|m| m.age_at(self.received_on))
-            .unwrap_or(0)
+    /// A member's possible ages.
+    pub fn range(&self, i: usize) -> AgeRange {
+        self.ranges.get(i).copied().unwrap_or(AgeRange::UNKNOWN)
     }
 
     fn gen(&self, i: usize) -> Option<i8> {
         self.members.get(i).and_then(|m| m.relation.generation())
     }
 
-    fn has(&self, i: usize, bits: u32) -> bool {
+    pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.members
             .get(i)
-            .is_some_and(|m| m.issues.iter().any(|&x| bit(x) & bits != 0))
+            .is_some_and(|m| m.issues.iter().any(|x| bit(x.issue()) & bits != 0))
     }
 
-    fn id(&self, i: usize) -> String {
+    pub(crate) fn entries(&self, i: usize) -> &[IssueEntry] {
+        self.members.get(i).map_or(&[], |m| m.issues.as_slice())
+    }
+
+    pub(crate) fn id(&self, i: usize) -> String {
         self.members
             .get(i)
             .map(|m| m.id.clone())
@@ -259,28 +369,30 @@ impl<'a> Household<'a> {
 
     /// The 8050 pair (older, younger), if any: the first parent aged 75+ (in list order) and the
     /// first withdrawn member aged 40–64 one generation below them.
-    pub fn p8050(&self) -> Option<(usize, usize)> {
+    pub fn p8050(&self, mode: Mode) -> Option<(usize, usize)> {
         let younger = self.first_by_gen(|y| {
-            (CARE_INSURANCE_FROM..ELDERLY_FROM).contains(&self.age(y))
+            mode.ok(self.range(y).within(CARE_INSURANCE_FROM, ELDERLY_FROM - 1))
                 && self.has(y, WITHDRAWN_8050)
         });
         (0..self.members.len()).find_map(|e| {
-            if self.age(e) < PARENT_8050_FROM {
+            if !mode.ok(self.range(e).at_least(PARENT_8050_FROM)) {
                 return None;
             }
             let ge = self.gen(e)?;
-            // An elder (75+) is never the younger (40–64) member: no e != y test needed.
+            // Generations differ, so the elder is never the younger member.
             lookup(&younger, ge - 1).map(|y| (e, y))
         })
     }
 
     /// The double-care triple (carer, elder, child), if any: the first adult (in list order) with
     /// an elder needing care one generation above and a child one generation below.
-    pub fn double_care(&self) -> Option<(usize, usize, usize)> {
-        let elders = self.first_by_gen(|e| self.age(e) >= ELDERLY_FROM && self.has(e, ELDER_CARE));
-        let children = self.first_by_gen(|k| self.age(k) < CHILD_UNDER);
+    pub fn double_care(&self, mode: Mode) -> Option<(usize, usize, usize)> {
+        let elders = self.first_by_gen(|e| {
+            mode.ok(self.range(e).at_least(ELDERLY_FROM)) && self.has(e, ELDER_CARE)
+        });
+        let children = self.first_by_gen(|k| mode.ok(self.range(k).under(CHILD_UNDER)));
         (0..self.members.len()).find_map(|c| {
-            if self.age(c) < CHILD_UNDER {
+            if !mode.ok(self.range(c).at_least(CHILD_UNDER)) {
                 return None;
             }
             let gc = self.gen(c)?;
@@ -291,57 +403,109 @@ impl<'a> Household<'a> {
         })
     }
 
-    /// The child who may be a young carer, if any.
-    pub fn young_carer(&self) -> Option<usize> {
+    /// The young person who may be a young carer, if any: under 40, living with someone else
+    /// who needs care, with no other member aged 18 or over free of care needs.
+    pub fn young_carer(&self, mode: Mode) -> Option<usize> {
         let n = self.members.len();
         let needing_care = (0..n).filter(|&i| self.has(i, NEEDS_CARE)).count();
-        let adults_all_need_care =
-            (0..n).all(|i| self.age(i) < CHILD_UNDER || self.has(i, NEEDS_CARE));
-        if needing_care == 0 || !adults_all_need_care {
+        if needing_care == 0 {
             return None;
         }
-        // Someone other than the child needs care.
         (0..n).find(|&k| {
-            self.age(k) < CHILD_UNDER && needing_care > usize::from(self.has(k, NEEDS_CARE))
+            mode.ok(self.range(k).under(YOUNG_UNDER))
+                && needing_care > usize::from(self.has(k, NEEDS_CARE))
+                // A young adult who needs care themselves is not read as the carer; a child
+                // may be both (as before the 2024 definition).
+                && (!self.has(k, NEEDS_CARE) || mode.ok(self.range(k).under(CHILD_UNDER)))
+                && (0..n).all(|i| {
+                    // Another adult free of care needs may carry the care: certain recognition
+                    // needs every such member to be surely a child; possible, not surely an adult.
+                    let adult = self.range(i).at_least(CHILD_UNDER);
+                    i == k
+                        || self.has(i, NEEDS_CARE)
+                        || match mode {
+                            Mode::Certain => adult == Some(false),
+                            Mode::Possible => adult != Some(true),
+                        }
+                })
         })
     }
 
-    /// The patterns, household-recognised first, then recorded-only ones.
-    pub fn patterns(&self) -> Vec<DetectedPattern> {
+    fn band(&self, k: usize) -> YoungCarerBand {
+        match (
+            self.range(k).under(CHILD_UNDER),
+            self.range(k).under(YOUNG_UNDER),
+        ) {
+            (Some(true), _) => YoungCarerBand::Child,
+            (Some(false), Some(true)) => YoungCarerBand::YoungAdult,
+            _ => YoungCarerBand::Unknown,
+        }
+    }
+
+    /// The patterns, household-recognised first, then recorded-only ones; and the patterns that
+    /// the record's ages leave open (not assessable), with the members concerned.
+    pub fn patterns(&self) -> (Vec<DetectedPattern>, Vec<(Pattern, Vec<String>)>) {
         let mut out = Vec::new();
-        if let Some((e, y)) = self.p8050() {
-            out.push(DetectedPattern {
-                pattern: Pattern::P8050,
-                recognised_from: Source::Household,
-                members: vec![self.id(e), self.id(y)],
-            });
+        let mut open = Vec::new();
+        let pat = |pattern, members, band| DetectedPattern {
+            pattern,
+            recognised_from: Source::Household,
+            members,
+            band,
+        };
+        match self.p8050(Mode::Certain) {
+            Some((e, y)) => out.push(pat(Pattern::P8050, vec![self.id(e), self.id(y)], None)),
+            None => {
+                if let Some((e, y)) = self.p8050(Mode::Possible) {
+                    open.push((Pattern::P8050, vec![self.id(e), self.id(y)]));
+                }
+            }
         }
-        match self.double_care() {
-            Some((c, e, k)) => out.push(DetectedPattern {
-                pattern: Pattern::DoubleCare,
-                recognised_from: Source::Household,
-                members: vec![self.id(c), self.id(e), self.id(k)],
-            }),
-            None if self.issue_mask & bit(Issue::DoubleCare) != 0 => out.push(DetectedPattern {
-                pattern: Pattern::DoubleCare,
-                recognised_from: Source::Issue,
-                members: Vec::new(),
-            }),
-            None => {}
+        match self.double_care(Mode::Certain) {
+            Some((c, e, k)) => out.push(pat(
+                Pattern::DoubleCare,
+                vec![self.id(c), self.id(e), self.id(k)],
+                None,
+            )),
+            None => {
+                if let Some((c, e, k)) = self.double_care(Mode::Possible) {
+                    open.push((
+                        Pattern::DoubleCare,
+                        vec![self.id(c), self.id(e), self.id(k)],
+                    ));
+                }
+                if self.issue_mask & bit(Issue::DoubleCare) != 0 {
+                    out.push(DetectedPattern {
+                        pattern: Pattern::DoubleCare,
+                        recognised_from: Source::Issue,
+                        members: Vec::new(),
+                        band: None,
+                    });
+                }
+            }
         }
-        match self.young_carer() {
-            Some(k) => out.push(DetectedPattern {
-                pattern: Pattern::YoungCarer,
-                recognised_from: Source::Household,
-                members: vec![self.id(k)],
-            }),
-            None if self.issue_mask & bit(Issue::YoungCarer) != 0 => out.push(DetectedPattern {
-                pattern: Pattern::YoungCarer,
-                recognised_from: Source::Issue,
-                members: Vec::new(),
-            }),
-            None => {}
+        // A young carer recorded on a member names that member and its band.
+        let recorded = (0..self.members.len()).find(|&i| self.has(i, bit(Issue::YoungCarer)));
+        match self.young_carer(Mode::Certain) {
+            Some(k) => out.push(pat(
+                Pattern::YoungCarer,
+                vec![self.id(k)],
+                Some(self.band(k)),
+            )),
+            None => {
+                if let Some(k) = self.young_carer(Mode::Possible) {
+                    open.push((Pattern::YoungCarer, vec![self.id(k)]));
+                }
+                if self.issue_mask & bit(Issue::YoungCarer) != 0 {
+                    out.push(DetectedPattern {
+                        pattern: Pattern::YoungCarer,
+                        recognised_from: Source::Issue,
+                        members: recorded.map(|k| vec![self.id(k)]).unwrap_or_default(),
+                        band: Some(recorded.map_or(YoungCarerBand::Unknown, |k| self.band(k))),
+                    });
+                }
+            }
         }
-        out
+        (out, open)
     }
 }

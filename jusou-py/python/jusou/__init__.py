@@ -409,6 +409,15 @@ def _drop_nulls(value: Any) -> Any:
     return value
 
 
+def _null_mask(cols: Dict[str, Any], name: str, ok: Any) -> Any:
+    """Null where the row failed, and for ``multi_agency`` also where it is pending."""
+    import numpy as np
+
+    if name == "multi_agency":
+        return ~(ok & np.frombuffer(cols["multi_agency_known"], dtype=np.bool_))
+    return ~ok
+
+
 def _route_frame(df: Any, options: Any, day: Any) -> Any:
     import numpy as np
     import pandas as pd
@@ -420,7 +429,9 @@ def _route_frame(df: Any, options: Any, day: Any) -> Any:
         "as_of": cols["as_of"],
     }
     for name in _BOOLS:
-        data[name] = pd.arrays.BooleanArray(np.frombuffer(cols[name], dtype=np.bool_).copy(), ~ok)
+        data[name] = pd.arrays.BooleanArray(
+            np.frombuffer(cols[name], dtype=np.bool_).copy(), _null_mask(cols, name, ok)
+        )
     data["lead_program"] = cols["lead_program"]
     data["first_meeting"] = cols["first_meeting"]
     for name in _LISTS:
@@ -470,7 +481,7 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
         "as_of": pa.array(cols["as_of"], text),
     }
     for name in _BOOLS:
-        arrays[name] = pa.array(np.frombuffer(cols[name], dtype=np.bool_), mask=~ok)
+        arrays[name] = pa.array(np.frombuffer(cols[name], dtype=np.bool_), mask=_null_mask(cols, name, ok))
     arrays["lead_program"] = pa.array(cols["lead_program"], text)
     arrays["first_meeting"] = pa.array(cols["first_meeting"], text)
     for name in _LISTS:

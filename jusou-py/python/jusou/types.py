@@ -210,19 +210,56 @@ class Consent(_ConsentRequired, total=False):
 
 
 class Findings(TypedDict, total=False):
-    """The worker's findings at intake (受付時の見立て)."""
+    """The worker's findings at intake (受付時の見立て). Each is stated yes (`true`), stated no"""
 
-    between_systems: bool  # The need falls between systems (制度の狭間): no existing program covers it.
-    no_contact: bool  # No contact with the person yet (本人と会えていない).
-    one_agency_can_resolve: bool  # The receiving agency (or one agency with ordinary cooperation) can resolve it.
-    participation_need_unmet: bool  # The person wants social participation existing programs cannot offer.
-    refuses_support: bool  # The person refuses support (支援拒否).
-    rigid_support: bool  # Support has become rigid (支援の硬直化) and needs re-sorting.
+    between_systems: Optional[bool]  # The need falls between systems (制度の狭間): no existing program covers it.
+    lacks_insight: Optional[bool]  # The person does not recognise a need for support (支援の必要性を認識していない) — not a
+    no_contact: Optional[bool]  # No contact with the person yet (本人と会えていない).
+    one_agency_can_resolve: Optional[bool]  # 単独の支援関係機関で対応できるか: the receiving agency (or one agency with ordinary
+    participation_need_unmet: Optional[bool]  # The person wants social participation existing programs cannot offer.
+    refuses_services: List[str]  # Services the person refuses (e.g. `生活保護`), which is not refusing all support.
+    refuses_support: Optional[bool]  # The person refuses support altogether (支援拒否).
+    rigid_support: Optional[bool]  # Support has become rigid (支援の硬直化) and needs re-sorting.
     withdrawal_years: Optional[int]  # Years a household member (often not the subject: B in an 8050 household) has been
 
 
+#: An age band as intake records write it. The JSON value is the Japanese word; English
+AgeBand = Literal['未就学', '小学生', '中学生', '高校生', '18歳未満', '成人', '若者', '高齢', '後期高齢', '10代', '20代', '30代', '40代', '50代', '60代', '70代', '80代', '90代']
+
+
+#: An age as recorded: an exact number of years or a band.
+Age = Union[int, AgeBand]
+
+
+#: The state of a member's consent to share their information, as the worker recorded it. Only
+ConsentState = Literal['given', 'refused', 'not_yet_asked', 'not_obtainable']
+
+
 #: An issue (課題) recorded for a household member.
-Issue = Literal['care', 'dementia', 'physical_disability', 'intellectual_disability', 'mental_disability', 'mental_distress', 'hikikomori', 'poverty', 'debt', 'employment_difficulty', 'childrearing', 'school_refusal', 'young_carer', 'double_care', 'hoarding', 'self_neglect', 'isolation', 'housing', 'health', 'dv', 'child_abuse', 'elder_abuse', 'disability_abuse']
+Issue = Literal['care', 'dementia', 'physical_disability', 'intellectual_disability', 'mental_disability', 'mental_distress', 'hikikomori', 'poverty', 'debt', 'employment_difficulty', 'childrearing', 'school_refusal', 'young_carer', 'double_care', 'hoarding', 'self_neglect', 'isolation', 'housing', 'health', 'dv', 'child_abuse', 'elder_abuse', 'disability_abuse', 'disability', 'single_parent', 'family_conflict', 'rights_consumer', 'daily_living', 'after_discharge', 'arrears', 'communication_difficulty']
+
+
+#: Who is said to abuse (for abuse issues): the statute's chapter depends on it.
+Perpetrator = Literal['caregiver', 'facility_staff', 'employer', 'spouse']
+
+
+#: How sure the record is of an issue (疑い・可能性 vs 確認).
+Certainty = Literal['confirmed', 'suspected']
+
+
+class _IssueDetailRequired(TypedDict):
+    issue: Issue  # The issue.
+
+
+class IssueDetail(_IssueDetailRequired, total=False):
+    """An issue with how sure the record is, and (for abuse) by whom. In JSON a plain string"""
+
+    by: Optional[Perpetrator]  # For an abuse issue: who is said to abuse (養護者・施設従事者・使用者・配偶者).
+    certainty: Certainty  # 確認 (`confirmed`, default) or 疑い・可能性 (`suspected`).
+
+
+#: An issue as recorded: a string or an [`IssueDetail`] object.
+IssueEntry = Union[Issue, IssueDetail]
 
 
 #: Relation of a member to the subject (続柄). JSON keys are English; the Japanese
@@ -237,10 +274,15 @@ class _MemberRequired(TypedDict):
 class Member(_MemberRequired, total=False):
     """A household member."""
 
-    age: Optional[int]  # Age in years on the intake date (one of `age` and `birth_date` is required).
+    age: Optional[Age]  # Age on the intake date: whole years (`80`), a band (`"60代"`, `"小学生"`, `"高齢"`), or
     birth_date: Optional[DayText]  # Birth date (ISO or 和暦).
-    issues: List[Issue]  # This member's issues.
+    consent: Optional[ConsentState]  # Whether this member's consent to share was given, refused, not yet asked or not
+    issues: List[IssueEntry]  # This member's issues: keys, or objects with a certainty (`suspected`).
     subject: bool  # Whether this member is the subject (本人) of the consultation; exactly one is.
+
+
+#: A finding or signal of the case a municipality's criterion can name.
+CriterionSignal = Literal['multi_field', 'multi_member', '8050', 'double_care', 'young_carer', 'between_systems', 'rigid_support', 'not_one_agency']
 
 
 class _CriterionRequired(TypedDict):
@@ -251,9 +293,10 @@ class _CriterionRequired(TypedDict):
 class Criterion(_CriterionRequired, total=False):
     """A municipality-defined reason to pass a case to 多機関協働."""
 
-    issues_all: List[Issue]  # … and all of these (both lists empty never fires).
+    issues_all: List[Issue]  # … and all of these …
     issues_any: List[Issue]  # Fires when the household has any of these issues …
     label_en: Optional[str]  # What it says, in English.
+    signals_any: List[CriterionSignal]  # … and any of these findings or signals of the case. This is how a criterion written in
 
 
 class Options(TypedDict, total=False):
@@ -274,6 +317,20 @@ class ReceivedBy(_ReceivedByRequired, total=False):
     program: Optional[ProgramCode]  # The program of 第106条の4第2項 the window runs under, if any (e.g. `1-i`).
 
 
+#: Kinds of referral source. Japanese words are accepted as aliases.
+ReferralSource = Literal['self', 'family', 'family_living_apart', 'neighbour', 'landlord', 'minsei_iin', 'school', 'medical', 'police', 'care_provider', 'shakyo', 'agency', 'business', 'other']
+
+
+class _ReferralRequired(TypedDict):
+    source: ReferralSource  # The kind of source.
+
+
+class Referral(_ReferralRequired, total=False):
+    """Who passed the situation on (発見・つなぎ元)."""
+
+    name: Optional[str]  # A name or note (e.g. the 民生委員's district, the school's name).
+
+
 class _CaseRequired(TypedDict):
     household: List[Member]  # The household (世帯), the subject (本人) among them.
     id: str  # Case identifier (受付番号).
@@ -288,11 +345,27 @@ class Case(_CaseRequired, total=False):
     as_of: Optional[DayText]  # Day of the routing decision; defaults to `received_on` (the CLI's `--as-of` overrides it).
     consents: List[Consent]  # Consent records for sharing information (the type shared with meetings and plans).
     findings: Findings  # The worker's findings at intake.
+    household_issues: List[IssueEntry]  # Issues of the household as a whole (世帯の困窮, ごみ), not pinned on one member.
+    note: Optional[str]  # A free note (a test vector's source, a worker's memo); routing never reads it.
     options: Optional[Options]  # The municipality's options, so that a vector is self-contained (the CLI's
+    referred_by: Optional[Referral]  # Who noticed the situation and passed it on (近隣住民, 大家, 民生委員, 学校, 別居の家族 …),
 
 
 #: The meeting a case goes to first.
 FirstMeeting = Literal['support_meeting', 'jusou_meeting']
+
+
+class NotAssessable(TypedDict):
+    """A check the record's ages leave open (a band or no age where the rule needs a line)."""
+
+    check: str  # What could not be checked: a pattern (`8050`, `double_care`, `young_carer`) or `field`.
+    members: List[str]  # The members whose ages leave it open.
+    message_en: str  # English.
+    message_ja: str  # Japanese.
+
+
+#: The band of a young carer (子ども・若者育成支援推進法, 2024 amendment).
+YoungCarerBand = Literal['child', 'young_adult', 'unknown']
 
 
 #: A household pattern routing recognises.
@@ -306,20 +379,61 @@ Source = Literal['household', 'issue']
 class DetectedPattern(TypedDict):
     """A pattern found in the household, with the members it involves."""
 
+    band: Optional[YoungCarerBand]  # For a young carer: 子ども (`child`) or 若者 (`young_adult`); null for other patterns.
     members: List[str]  # Member ids involved (older first for 8050; carer, elder, child for double care; the
     pattern: Pattern  # Which pattern.
     recognised_from: Source  # How it was recognised.
 
 
+#: A question routing answers; `why_not` and `pending` say which one they explain.
+Question = Literal['multi_agency', 'outreach', 'participation_support', 'jusou_meeting', 'first_meeting']
+
+
+class Pending(TypedDict):
+    """An answer that waits on the worker's assessment, and what would settle it."""
+
+    message_en: str  # English.
+    message_ja: str  # Japanese.
+    question: Question  # The answer that waits.
+    rule: str  # The rule that decides it once the assessment is recorded.
+    settled_by: str  # The input field that would settle it (`findings.one_agency_can_resolve`).
+
+
+#: What the law asks of the person who finds it.
+Obligation = Literal['duty', 'effort', 'duty_if_serious_else_effort', 'check_then_duty', 'not_assessable']
+
+
+#: Where a report goes.
+ReportTo = Literal['municipality', 'prefecture', 'welfare_office', 'child_guidance_centre', 'dv_centre', 'police']
+
+
 class StatutoryAlert(TypedDict):
     """An alert: which law's procedure comes first, for whom."""
 
-    citation: str  # The article (`児童虐待防止法第6条`).
+    citation: str  # The article (`児童虐待防止法第6条第1項`).
     law: str  # The law whose procedure comes first (`児童虐待防止法`).
     member: str  # The member concerned.
     message_en: str  # English text.
     message_ja: str  # Japanese text.
+    obligation: Obligation  # Duty, effort, duty if serious, check-then-duty, or not assessable.
+    report_to: List[ReportTo]  # To whom the report goes.
     rule: str  # The rule that fired.
+    verified: bool  # Whether the article was checked against a statute text (「条番号未確認」 when false).
+
+
+#: Why a rule did not give a positive answer.
+Outcome = Literal['not_fired', 'pending', 'not_assessable']
+
+
+class WhyNot(TypedDict):
+    """One rule that did not fire for a negative or pending answer, and what was missing or would"""
+
+    citation: Optional[str]  # The article the rule rests on.
+    message_en: str  # English.
+    message_ja: str  # Japanese: what was missing or would change the answer.
+    outcome: Outcome  # Not fired, pending, or not assessable.
+    question: Question  # The answer it explains.
+    rule: str  # The rule's id (a library rule's or a municipality criterion's).
 
 
 class RouteDecision(TypedDict):
@@ -328,14 +442,18 @@ class RouteDecision(TypedDict):
     as_of: str  # The day the decision speaks for (consent is checked on it).
     case_id: str  # The case routed.
     fields: List[Field]  # The fields (分野) of the household's issues.
-    first_meeting: Optional[FirstMeeting]  # The meeting the case goes to first; null when it stays with the lead window.
-    lead_program: Optional[ProgramCode]  # The 包括的相談支援 program (第1号イ–ニ) that keeps the case as lead when it stays; null
-    multi_agency: bool  # Pass to 多機関協働 (第5号).
+    first_meeting: Optional[FirstMeeting]  # The meeting the case goes to first; null when no meeting rests on a stated basis.
+    lead_program: Optional[ProgramCode]  # The 包括的相談支援 program (第1号イ–ニ) that keeps the case as lead when it stays
+    multi_agency: Optional[bool]  # Pass to 多機関協働 (第5号): `true` / `false` on the worker's stated assessment, `null`
+    not_assessable: List[NotAssessable]  # Checks the record's ages leave open.
     outreach: bool  # アウトリーチ等を通じた継続的支援 (第4号) applies.
     participation_support: bool  # A candidate for 参加支援 (第2号); its use is decided at the 重層的支援会議.
     patterns: List[DetectedPattern]  # Household patterns recognised (8050, double care, young carer).
-    reasons: List[Finding]  # Reasons, in the order the rules fired.
+    pending: List[Pending]  # Answers that wait on the worker's assessment, and what would settle them.
+    reasons: List[Finding]  # Reasons for the decisions, in the order the rules fired.
+    signals: List[Finding]  # Signals of 複雑化・複合化 (several fields, several members, 8050, double care, young
     statutory_alerts: List[StatutoryAlert]  # Procedures of other laws that come first (abuse, DV, child protection).
+    why_not: List[WhyNot]  # For every negative or pending answer, the rules that did not fire and why.
 
 
 class CaseRef(TypedDict):

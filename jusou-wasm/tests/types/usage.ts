@@ -27,7 +27,7 @@ const c: Case = {
 };
 
 const d: RouteDecision = route(c, { asOf: "2026-05-11" });
-const multi: boolean = d.multi_agency;
+const multi: boolean | null | undefined = d.multi_agency;
 const rules: string[] = d.reasons.map((r) => r.rule);
 const first: string | null | undefined = d.first_meeting;
 const programs: string[] = taxonomy().map((p) => p.code);

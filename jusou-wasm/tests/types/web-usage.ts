@@ -5,5 +5,5 @@ export async function main(c: Case): Promise<boolean> {
   await init();
   const s = await schema("RouteDecision");
   void s.title;
-  return route(c).multi_agency;
+  return route(c).multi_agency === true;
 }

@@ -24,6 +24,7 @@ pub mod meeting;
 pub mod municipality;
 pub mod plan;
 pub mod routing;
+pub mod standing;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -24,10 +24,10 @@ pub mod meeting;
 pub mod municipality;
 pub mod plan;
 pub mod routing;
-pub mod standing;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod standing;
 
 pub use error::{Error, Errors};
 pub use rule::{Finding, Rule};

@@ -221,16 +221,31 @@ mod tests {
     #[test]
     fn the_flow_never_goes_back_and_reviews_before_the_decision() {
         for w in FLOW.windows(2) {
-            assert!(w[0].leads_to <= w[1].leads_to, "{} then {}", w[0].key, w[1].key);
+            assert!(
+                w[0].leads_to <= w[1].leads_to,
+                "{} then {}",
+                w[0].key,
+                w[1].key
+            );
             assert!(w[0].needs <= w[1].needs);
         }
         let at = |k: &str| FLOW.iter().position(|s| s.key == k).unwrap();
         assert!(at("jusou_meeting_review") < at("support_decision"));
-        assert!(FLOW[at("jusou_meeting_review")].needs.may_go_to_jusou_meeting());
+        assert!(FLOW[at("jusou_meeting_review")]
+            .needs
+            .may_go_to_jusou_meeting());
         assert!(FLOW[at("evaluation")].needs.may_go_to_jusou_meeting());
         assert_eq!(
-            Standing::Accepted.next_steps().map(|s| s.key).collect::<Vec<_>>(),
-            ["assessment", "plan_drafted", "jusou_meeting_review", "support_decision"]
+            Standing::Accepted
+                .next_steps()
+                .map(|s| s.key)
+                .collect::<Vec<_>>(),
+            [
+                "assessment",
+                "plan_drafted",
+                "jusou_meeting_review",
+                "support_decision"
+            ]
         );
     }
 }

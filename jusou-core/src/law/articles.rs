@@ -329,7 +329,13 @@ mod privacy_tests {
         assert!(c.on(ymd(2023, 3, 31)).contains("第27条第1項"));
         assert!(c.on(ymd(2022, 3, 31)).contains("第23条"));
         assert!(PrivacyBasis::Law.citation().contains("第27条第1項第1号"));
-        assert_eq!(PrivacyBasis::dated("社会福祉法第106条の6", ymd(2020, 1, 1)), "社会福祉法第106条の6");
-        assert_eq!(secrecy_penalty_text(ymd(2026, 1, 1)).0, "罰則あり（条番号未確認）");
+        assert_eq!(
+            PrivacyBasis::dated("社会福祉法第106条の6", ymd(2020, 1, 1)),
+            "社会福祉法第106条の6"
+        );
+        assert_eq!(
+            secrecy_penalty_text(ymd(2026, 1, 1)).0,
+            "罰則あり（条番号未確認）"
+        );
     }
 }

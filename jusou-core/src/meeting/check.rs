@@ -435,7 +435,10 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
     }
     for (i, f) in input.case.subject_facts.iter().enumerate() {
         if !input.case.subjects.contains(&f.id) {
-            errors.push(unknown_subject(&f.id, format!("/case/subject_facts/{i}/id")));
+            errors.push(unknown_subject(
+                &f.id,
+                format!("/case/subject_facts/{i}/id"),
+            ));
         }
     }
     if let Some(dv) = &input.case.dv {
@@ -892,7 +895,9 @@ fn statutory_blockers(input: &MeetingCheck, s: StatutoryMeeting) -> Vec<Finding>
     let facts = &input.case.subject_facts;
     let in_remit = facts.iter().any(|f| s.remit.covers(f));
     if !in_remit {
-        let stated = facts.iter().any(|f| f.age.is_some() || !f.fields.is_empty());
+        let stated = facts
+            .iter()
+            .any(|f| f.age.is_some() || !f.fields.is_empty());
         let (ja, en) = if stated {
             (
                 format!(

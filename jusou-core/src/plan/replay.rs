@@ -310,28 +310,30 @@ fn consent_check(
         }
         return;
     }
-    if let Some(c) = misfits.iter().find(|c| c.valid_on(date)) {
-        out.push(R_PLAN_CONSENT_SUBJECT.finding_with(
-            format!(
-                "同意「{}」（本人{}）は事例の本人（{}）の情報について主催者「{}」を名指ししていないため、{date}の重層的支援会議の根拠になりません",
-                c.id,
-                c.subject,
-                who.subject.unwrap_or("—"),
-                who.organiser.unwrap_or("—")
-            ),
-            format!(
-                "consent '{}' (of {}) does not cover the case's subject ({}) with the organiser '{}' named, so it is no basis for the jusou meeting on {date}",
-                c.id,
-                c.subject,
-                who.subject.unwrap_or("—"),
-                who.organiser.unwrap_or("—")
-            ),
-        ));
-        return;
-    }
     let withdrawn = candidates
         .iter()
         .find(|c| c.given_on <= date && c.withdrawn_on.is_some_and(|w| w <= date));
+    if withdrawn.is_none() {
+        if let Some(c) = misfits.iter().find(|c| c.valid_on(date)) {
+            out.push(R_PLAN_CONSENT_SUBJECT.finding_with(
+                format!(
+                    "同意「{}」（本人{}）は事例の本人（{}）の情報について主催者「{}」を名指ししていないため、{date}の重層的支援会議の根拠になりません",
+                    c.id,
+                    c.subject,
+                    who.subject.unwrap_or("—"),
+                    who.organiser.unwrap_or("—")
+                ),
+                format!(
+                    "consent '{}' (of {}) does not cover the case's subject ({}) with the organiser '{}' named, so it is no basis for the jusou meeting on {date}",
+                    c.id,
+                    c.subject,
+                    who.subject.unwrap_or("—"),
+                    who.organiser.unwrap_or("—")
+                ),
+            ));
+            return;
+        }
+    }
     match withdrawn {
         Some(c) => out.push(R_PLAN_CONSENT_WITHDRAWN.finding_with(
             format!(

@@ -56,6 +56,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "meeting",
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
+    (
+        "flow",
+        "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
+    ),
 ];
 
 /// Input of `split_funding`.
@@ -129,6 +133,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route" => encode(&crate::routing::route_json(input)?),
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
+        "flow" => encode(&crate::flow::run_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         #[cfg(feature = "schema")]
         "schema" => {

@@ -57,9 +57,6 @@ pub struct Flow {
     pub case_id: String,
     /// The household members whose information is discussed (the meetings' consent subjects).
     pub subjects: Vec<String>,
-    /// The person the plan is about (whose consent counts for the plan), if stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
     /// The day the whole log is judged on.
     #[serde(with = "crate::calendar::day")]
     #[schemars(with = "crate::calendar::DayText")]
@@ -168,7 +165,7 @@ fn log(flow: &Flow, events: &[PlanEvent], as_of: NaiveDate) -> PlanLog {
         as_of,
         options: flow.options.clone(),
         consents: flow.consents.clone(),
-        subject: flow.subject.clone(),
+        subjects: flow.subjects.clone(),
         events: events.to_vec(),
     }
 }

@@ -112,7 +112,7 @@ fn log_from(raws: &[Raw], consents: Vec<Consent>, as_of_extra: u8) -> PlanLog {
         as_of: date + Days::new(u64::from(as_of_extra)),
         options: None,
         consents,
-        subject: None,
+        subjects: Vec::new(),
         events,
     }
 }

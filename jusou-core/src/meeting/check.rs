@@ -1358,9 +1358,18 @@ fn fallback(input: &MeetingCheck, present: &[&Member]) -> Fallback {
         Some(era) => !era.requires_project || input.meeting.municipality_runs_project,
         None => false,
     };
+    // `appointed` names the 支援会議 only on a 支援会議 or combined roster; elsewhere (another
+    // law's meeting, a 重層的支援会議) only the recorded 第106条の6第5項 duty shows membership.
+    let support_roster = matches!(
+        input.meeting.kind,
+        MeetingKind::SupportMeeting | MeetingKind::Combined
+    );
     let members: Vec<String> = present
         .iter()
-        .filter(|m| member_basis(MeetingKind::SupportMeeting, date, m))
+        .filter(|m| {
+            m.bound_by(Confidentiality::SupportMeeting)
+                || (support_roster && member_basis(MeetingKind::SupportMeeting, date, m))
+        })
         .map(|m| m.id.clone())
         .collect();
     // Already a 支援会議 organised by the municipality: no other sitting would do better.

@@ -82,10 +82,11 @@ pub struct PlanLog {
     /// The case's consent records (本人同意); withdrawal is a record's `withdrawn_on`.
     #[serde(default)]
     pub consents: Vec<Consent>,
-    /// The person the case is about (whose consent counts); absent: the subject of the plan's
-    /// consent once there is a plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
+    /// The case's subjects (household members whose information the case holds): a consent of
+    /// anyone else never counts for it. Empty: not stated (every record in `consents` is taken
+    /// as the case's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
     /// The events, in the order they happened.
     pub events: Vec<PlanEvent>,
 }

@@ -89,7 +89,7 @@ pub fn replay(log: &PlanLog) -> PlanReport {
                 Need::AnyConsent
             };
             let who = Who {
-                subject: case_subject(log, &by_id, plan),
+                subjects: &log.subjects,
                 organiser: Some(&e.organisation),
             };
             consent_check(log, &by_id, needs, who, e.date, &mut found);
@@ -208,6 +208,14 @@ pub fn replay(log: &PlanLog) -> PlanReport {
     }
 }
 
+fn subjects_text(subjects: &[String]) -> String {
+    if subjects.is_empty() {
+        "—".into()
+    } else {
+        subjects.join(", ")
+    }
+}
+
 /// A privacy citation as in force on the event's day.
 fn dated(mut f: Finding, date: NaiveDate) -> Finding {
     if let Some(c) = f.citation {
@@ -220,23 +228,12 @@ fn dated(mut f: Finding, date: NaiveDate) -> Finding {
 /// 多機関協働事業者).
 #[derive(Clone, Copy)]
 struct Who<'a> {
-    subject: Option<&'a str>,
+    /// The case's subjects; empty when not stated.
+    subjects: &'a [String],
     /// `None` when not yet known (the next sitting): then not judged.
     organiser: Option<&'a str>,
 }
 
-/// The case's subject: stated in the log, else the subject of the plan's consent.
-fn case_subject<'a>(
-    log: &'a PlanLog,
-    by_id: &HashMap<&str, &'a Consent>,
-    plan: Option<&'a PlanContent>,
-) -> Option<&'a str> {
-    log.subject.as_deref().or_else(|| {
-        plan.and_then(|p| p.consent_id.as_deref())
-            .and_then(|id| by_id.get(id))
-            .map(|c| c.subject.as_str())
-    })
-}
 
 /// What a 重層的支援会議 event rests on.
 #[derive(Clone, Copy)]
@@ -267,7 +264,7 @@ fn consent_check(
     };
     // A consent counts only for its own subject and for the 多機関協働事業者 it names.
     let (candidates, misfits): (Vec<&Consent>, Vec<&Consent>) = all.into_iter().partition(|c| {
-        who.subject.is_none_or(|s| c.subject == s)
+        (who.subjects.is_empty() || who.subjects.contains(&c.subject))
             && who.organiser.is_none_or(|o| {
                 c.names(Recipient {
                     id: o,
@@ -317,17 +314,17 @@ fn consent_check(
         if let Some(c) = misfits.iter().find(|c| c.valid_on(date)) {
             out.push(R_PLAN_CONSENT_SUBJECT.finding_with(
                 format!(
-                    "同意「{}」（本人{}）は事例の本人（{}）の情報について主催者「{}」を名指ししていないため、{date}の重層的支援会議の根拠になりません",
+                    "同意「{}」（本人{}）は事例の対象者（{}）の同意でないか、主催者（多機関協働事業者）「{}」を名指ししていないため、{date}の重層的支援会議の根拠になりません",
                     c.id,
                     c.subject,
-                    who.subject.unwrap_or("—"),
+                    subjects_text(who.subjects),
                     who.organiser.unwrap_or("—")
                 ),
                 format!(
-                    "consent '{}' (of {}) does not cover the case's subject ({}) with the organiser '{}' named, so it is no basis for the jusou meeting on {date}",
+                    "consent '{}' (of {}) is not a consent of the case's subjects ({}) or does not name the organiser (the multi-agency provider) '{}', so it is no basis for the jusou meeting on {date}",
                     c.id,
                     c.subject,
-                    who.subject.unwrap_or("—"),
+                    subjects_text(who.subjects),
                     who.organiser.unwrap_or("—")
                 ),
             ));
@@ -594,7 +591,7 @@ fn next_events(
             let mut found = Vec::new();
             // The organiser is not known before the sitting: judge on subject and date alone.
             let who = Who {
-                subject: case_subject(log, by_id, plan),
+                subjects: &log.subjects,
                 organiser: None,
             };
             consent_check(log, by_id, need, who, log.as_of, &mut found);

@@ -278,7 +278,7 @@ fn a_referral_after_closing_opens_a_new_episode() {
 fn a_consent_counts_only_for_its_subject_and_the_provider_it_names() {
     // The evaluation rests on a consent of someone else: not the case's.
     let mut v = base();
-    v["subject"] = json!("B");
+    v["subjects"] = json!(["B"]);
     let mut other = consent("c9", "2026-05-15");
     other["subject"] = json!("A");
     v["consents"] = json!([other, consent("c1", "2026-05-15")]);

@@ -10,15 +10,24 @@
 //! - An attendee with no duty of confidentiality (a neighbour) counts as named only when the
 //!   consent lists them personally (`scope.persons`); naming their organisation or role is not
 //!   enough. Anyone with a duty may be named by organisation, role or person.
-//! - A member is a 支援会議 recipient only when both `appointed` and bound by
-//!   `support_meeting` (社会福祉法第106条の6第5項) are recorded.
-//! - A combined sitting takes the case as 重層的支援会議 when the case is under 多機関協働 and every
-//!   subject has a consent in force on the date; recipients are then those the consent names, even
-//!   if the 支援会議 would have reached more. Otherwise it is taken as 支援会議.
+//! - On a 支援会議 or combined roster, appointment (`appointed`) alone makes a member a 支援会議
+//!   recipient: appointment binds them by 社会福祉法第106条の6第5項, no extra tag is needed.
+//! - The 重層的支援会議 takes a case from 受理 by the 多機関協働事業者 until 終結 (the plan review comes
+//!   before the municipality's 支援決定): `case.standing`, the model [`crate::standing`] shares
+//!   with the plan replay and routing.
+//! - A combined sitting (or a body one 要綱 grounds on both bases) decides member by member: an
+//!   appointed member receives on the 支援会議 basis, anyone a consent names receives within its
+//!   scope — never less than either basis alone allows, never more. `mode` is `combined` when both
+//!   bases hold for the case, else the one that does.
 //! - Other laws' statutory meetings (地域ケア会議, 要保護児童対策地域協議会, 生活困窮者自立支援法の支援会議,
 //!   障害者総合支援法の協議会) share with their appointed members bound by that law's duty, from the
-//!   day that duty came into force (dates kept as data, `verified: false`); their organiser is
-//!   not checked. Before that day only consent counts.
+//!   day that duty came into force (dates kept as data, `verified: false`), only for cases within
+//!   their remit (a subject's age or field, `case.subject_facts`; not stated is not assumed) and
+//!   only when organised by the body the law names. Before that day only consent counts.
+//! - Need to know: a chair's per-case selection (`selected`) and a member's `categories` limit
+//!   what each hears; attendees who hear nothing must leave; a member recorded as the alleged
+//!   perpetrator (`case.dv`) hears nothing of a case whose subjects include the victim; an address
+//!   marked confidential is withheld from everyone without `needs_address`.
 //! - When nobody may receive anything, the case is not discussed (`allowed: false`) and a
 //!   `fallback` says what to do: the 支援会議 with its appointed members where one may be held,
 //!   otherwise obtain consent.

@@ -12,12 +12,23 @@
 //!   record. So "withdrawn → blocked until given again" falls out of the dates, and a 支援会議
 //!   (第106条の6; no consent needed) stays possible throughout.
 //! - **重層的支援会議 events** (`jusou_meeting_review`, `evaluation`, `participation_decided`,
-//!   `returned_to_comprehensive`) need a consent valid that day. A plan review needs the very
-//!   consent the plan rests on (`plan.consent_id`), and that consent must cover (basic
-//!   information, [`Consent::covers`]) every organisation responsible for a support item. After
-//!   a withdrawal and a new consent, the plan is redrafted on the new record. A plan naming no
-//!   known consent is reported at its `plan_drafted` (R-PLAN-CONTENT-CONSENT) and again at any
-//!   review (R-PLAN-CONSENT): when in doubt, sharing is denied.
+//!   `returned_to_comprehensive`, and the reviews and evaluations of the 参加支援 and アウトリーチ
+//!   plans) need a consent valid that day, of one of the case's `subjects` (when stated) and naming
+//!   the meeting's organiser, the 多機関協働事業者 (R-PLAN-CONSENT-SUBJECT otherwise). A plan review
+//!   needs the very consent the plan rests on (`plan.consent_id`), and that consent must cover
+//!   (basic information, [`Consent::covers`]) every organisation responsible for a support item.
+//!   After a withdrawal and a new consent, the plan is redrafted on the new record. A plan naming
+//!   no known consent is warned about at its `plan_drafted` (R-PLAN-CONTENT-CONSENT) and reported
+//!   at any review (R-PLAN-CONSENT): when in doubt, sharing is denied.
+//! - **Soft rules stay soft**: of a plan's contents only 「支援の種類及び内容」 (第6号) is a violation;
+//!   goals, wishes, one 主担当, the period, the monitoring date and the consent reference are the
+//!   manual's form and come as `warnings` until the ministerial ordinance is verified. The
+//!   アウトリーチ stages are typical, in any order; only closing as goal reached needs the stable
+//!   connection.
+//! - **Episodes**: a `referral` after 終結 (or a return) opens a new episode (`episode` counts
+//!   them); its plan and monitoring clock start afresh.
+//! - **Standing**: [`MultiAgencyState::standing`] maps the track onto the one model of a case's
+//!   standing ([`crate::standing`]) the meeting check uses.
 //! - **A broken step still moves the track**: an event that came too early is reported once, and
 //!   the track then stands where that event leads, so one mistake gives one violation, not a
 //!   cascade.

@@ -236,8 +236,14 @@ pub fn validate(flow: &Flow) -> Result<(), Errors> {
             errors.push(Error::new(
                 flow_codes::SITTING_NOT_MEETING,
                 format!("/steps/{i}/sitting"),
-                format!("「{}」は会議の出来事ではないため、sitting は書けません", s.event.kind.key()),
-                format!("'{}' is not a meeting event: it takes no sitting", s.event.kind.key()),
+                format!(
+                    "「{}」は会議の出来事ではないため、sitting は書けません",
+                    s.event.kind.key()
+                ),
+                format!(
+                    "'{}' is not a meeting event: it takes no sitting",
+                    s.event.kind.key()
+                ),
             ));
             continue;
         }
@@ -298,14 +304,30 @@ pub fn run(flow: &Flow) -> FlowReport {
             let by_meeting = meeting_allows(e.kind, d);
             if by_plan != by_meeting {
                 let (pja, pen) = if by_plan {
-                    ("プランの記録は認めるが、会議の判定は認めない", "the plan replay accepts it but the meeting check refuses it")
+                    (
+                        "プランの記録は認めるが、会議の判定は認めない",
+                        "the plan replay accepts it but the meeting check refuses it",
+                    )
                 } else {
-                    ("会議の判定は認めるが、プランの記録は認めない", "the meeting check allows it but the plan replay refuses it")
+                    (
+                        "会議の判定は認めるが、プランの記録は認めない",
+                        "the meeting check allows it but the plan replay refuses it",
+                    )
                 };
                 conflicts.push(Conflict {
                     step: i,
-                    message_ja: format!("{}（{}、{}）: {pja}", e.kind.key(), e.date, R_FLOW_AGREE.ja),
-                    message_en: format!("{} on {}: {pen} ({})", e.kind.key(), e.date, R_FLOW_AGREE.en),
+                    message_ja: format!(
+                        "{}（{}、{}）: {pja}",
+                        e.kind.key(),
+                        e.date,
+                        R_FLOW_AGREE.ja
+                    ),
+                    message_en: format!(
+                        "{} on {}: {pen} ({})",
+                        e.kind.key(),
+                        e.date,
+                        R_FLOW_AGREE.en
+                    ),
                 });
             }
         }

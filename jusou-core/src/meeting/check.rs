@@ -1059,19 +1059,30 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
         _ => &[],
     };
 
+    // One index for the chair's selection, not a scan per attendee.
+    let selected = input
+        .selected
+        .as_ref()
+        .map(|sel| IdIndex::new(sel.iter().map(String::as_str)));
+
     let mut recipients: BTreeMap<InfoCategory, Vec<String>> =
         agenda.iter().map(|c| (*c, Vec::new())).collect();
     let mut excluded: Vec<Exclusion> = Vec::new();
     // Present members who receive at least one category (obligations depend on who they are).
     let mut receiving: Vec<&Member> = Vec::new();
+    // Those who receive basic information (the address is part of it).
+    let mut gets_basic: Vec<&Member> = Vec::new();
+    // Those who hear nothing of the case (they leave while it is discussed).
+    let mut leaving: Vec<&str> = Vec::new();
     for m in &present {
         let Some(md) = mode else { break };
-        if let Some(barred) = barred(input, perpetrators, m) {
+        if let Some(barred) = barred(input, selected.as_ref(), perpetrators, m) {
             excluded.push(Exclusion {
                 member: m.id.clone(),
                 categories: agenda.clone(),
                 reason: barred,
             });
+            leaving.push(m.id.as_str());
             continue;
         }
         let consented = consented_categories(input, m);
@@ -1102,6 +1113,9 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
                     if let Some(list) = recipients.get_mut(&cat) {
                         list.push(m.id.clone());
                         receives = true;
+                        if cat == InfoCategory::Basic {
+                            gets_basic.push(m);
+                        }
                     }
                 }
                 Some(reason) => match excluded
@@ -1119,6 +1133,8 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
         }
         if receives {
             receiving.push(m);
+        } else {
+            leaving.push(m.id.as_str());
         }
     }
     if mode.is_none() {
@@ -1138,13 +1154,14 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
     }
     let allowed = mode.is_some() && anyone;
 
-    let address_withheld_from: Vec<String> = match recipients.get(&InfoCategory::Basic) {
-        Some(ids) if allowed && input.case.address_confidential => ids
+    let address_withheld_from: Vec<String> = if allowed && input.case.address_confidential {
+        gets_basic
             .iter()
-            .filter(|id| !present.iter().any(|m| &&m.id == id && m.needs_address))
-            .cloned()
-            .collect(),
-        _ => Vec::new(),
+            .filter(|m| !m.needs_address)
+            .map(|m| m.id.clone())
+            .collect()
+    } else {
+        Vec::new()
     };
 
     let mut obligations = if allowed {
@@ -1154,13 +1171,8 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
         Vec::new()
     };
     if allowed {
-        let leave: Vec<&str> = present
-            .iter()
-            .filter(|m| !receiving.iter().any(|r| r.id == m.id))
-            .map(|m| m.id.as_str())
-            .collect();
-        if !leave.is_empty() {
-            let list = leave.join(", ");
+        if !leaving.is_empty() {
+            let list = leaving.join(", ");
             obligations.push(R_OBL_LEAVE.finding_with(
                 format!("事例{}の検討の間、{list}は退席する", input.case.id),
                 format!("{list} leave while case {} is discussed", input.case.id),
@@ -1197,7 +1209,12 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
 
 /// Why `m` may hear nothing of this case whatever the basis: not selected for it, or recorded
 /// as the alleged perpetrator against a victim who is a subject.
-fn barred(input: &MeetingCheck, perpetrators: &[String], m: &Member) -> Option<Finding> {
+fn barred(
+    input: &MeetingCheck,
+    selected: Option<&IdIndex<'_>>,
+    perpetrators: &[String],
+    m: &Member,
+) -> Option<Finding> {
     if perpetrators.contains(&m.id) {
         return Some(R_DV_PERPETRATOR.finding_with(
             format!(
@@ -1210,8 +1227,8 @@ fn barred(input: &MeetingCheck, perpetrators: &[String], m: &Member) -> Option<F
             ),
         ));
     }
-    match &input.selected {
-        Some(sel) if !sel.contains(&m.id) => Some(R_NOT_SELECTED.finding_with(
+    match selected {
+        Some(sel) if sel.first(&m.id).is_none() => Some(R_NOT_SELECTED.finding_with(
             format!(
                 "{}（{}）は事例{}の検討に選定されていません",
                 m.id, m.name, input.case.id

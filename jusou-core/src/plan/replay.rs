@@ -234,7 +234,6 @@ struct Who<'a> {
     organiser: Option<&'a str>,
 }
 
-
 /// What a 重層的支援会議 event rests on.
 #[derive(Clone, Copy)]
 enum Need<'a> {

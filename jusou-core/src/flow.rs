@@ -357,3 +357,51 @@ pub fn run_json(input: &str) -> Result<FlowReport, Errors> {
     validate(&flow)?;
     Ok(run(&flow))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A flow whose one sitting is of `kind`, recorded as a `support_meeting` event.
+    fn flow(kind: &str) -> String {
+        format!(
+            r#"{{"case_id": "c", "subjects": ["A"], "as_of": "2026-06-01",
+              "members": [{{"id": "m1", "name": "甲", "organisation": "X市", "appointed": true}}],
+              "steps": [
+                {{"event": {{"type": "referral", "date": "2026-05-01", "organisation": "包括"}}}},
+                {{"event": {{"type": "support_meeting", "date": "2026-05-10", "organisation": "X市",
+                   "meeting_id": "s-1"}},
+                 "sitting": {{"meeting": {{"kind": "{kind}", "local_name": "会議",
+                   "organiser": {{"kind": "municipality", "name": "X市"}}, "date": "2026-05-10",
+                   "municipality_runs_project": true}}, "attendees": ["m1"], "agenda": ["basic"]}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_step_the_two_modules_judge_differently_is_a_conflict() {
+        assert!(run_json(&flow("support_meeting"))
+            .unwrap()
+            .conflicts
+            .is_empty());
+        // The log says 支援会議, the sitting was a 重層的支援会議 without consent: the replay accepts
+        // the event, the meeting check refuses the case.
+        let r = run_json(&flow("jusou_meeting")).unwrap();
+        assert_eq!(r.conflicts.len(), 1);
+        assert_eq!(r.conflicts[0].step, 1);
+        assert_eq!(r.steps[1].standing, Standing::NotAccepted);
+    }
+
+    #[test]
+    fn errors_point_into_the_flow() {
+        let bad =
+            flow("support_meeting").replace(r#""attendees": ["m1"]"#, r#""attendees": ["x"]"#);
+        let e = run_json(&bad).unwrap_err();
+        assert_eq!(
+            e.code_paths(),
+            vec![(
+                crate::meeting::check::meet_codes::UNKNOWN_ATTENDEE,
+                "/steps/1/sitting/attendees/0"
+            )]
+        );
+    }
+}

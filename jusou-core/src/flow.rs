@@ -27,6 +27,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::case::Case;
 use crate::error::{decode, Error, Errors};
@@ -219,6 +220,21 @@ fn check_of(flow: &Flow, sitting: &Sitting, standing: Standing) -> MeetingCheck 
     }
 }
 
+fn not_meeting(i: usize, kind: EventType) -> Error {
+    Error::new(
+        flow_codes::SITTING_NOT_MEETING,
+        format!("/steps/{i}/sitting"),
+        format!(
+            "「{}」は会議の出来事ではないため、sitting は書けません",
+            kind.key()
+        ),
+        format!(
+            "'{}' is not a meeting event: it takes no sitting",
+            kind.key()
+        ),
+    )
+}
+
 /// Check a decoded flow: the plan log's errors, each sitting's errors (paths into the flow), and
 /// sittings on events that are not meetings.
 pub fn validate(flow: &Flow) -> Result<(), Errors> {
@@ -285,20 +301,45 @@ pub fn run(flow: &Flow) -> FlowReport {
         .route
         .as_ref()
         .and_then(|c| crate::routing::route_case(c).ok());
-    let mut steps = Vec::with_capacity(events.len());
+    let checks = flow
+        .steps
+        .iter()
+        .map(|s| {
+            s.sitting
+                .as_ref()
+                .map(|sit| check_of(flow, sit, Standing::NotAccepted))
+        })
+        .collect();
+    walk(&log(flow, &events, flow.as_of), route, checks)
+}
+
+/// The walk itself, on the decoded parts: the whole log, the routing decision, and per step the
+/// sitting's meeting check (its standing is set from the replay before the step).
+fn walk(
+    whole: &PlanLog,
+    route: Option<RouteDecision>,
+    mut checks: Vec<Option<MeetingCheck>>,
+) -> FlowReport {
+    let mut steps = Vec::with_capacity(whole.events.len());
     let mut conflicts = Vec::new();
     let mut standing = Standing::NotAccepted;
-    for (i, s) in flow.steps.iter().enumerate() {
-        let e = &s.event;
-        let r = crate::plan::replay(&log(flow, &events[..=i], e.date));
+    let mut upto = PlanLog {
+        events: Vec::with_capacity(whole.events.len()),
+        ..whole.clone()
+    };
+    for (i, e) in whole.events.iter().enumerate() {
+        upto.events.push(e.clone());
+        upto.as_of = e.date;
+        let r = crate::plan::replay(&upto);
         let here = |v: &Vec<Violation>| -> Vec<Violation> {
             v.iter().filter(|x| x.event_index == i).cloned().collect()
         };
         let violations = here(&r.violations);
-        let meeting = s
-            .sitting
-            .as_ref()
-            .map(|sit| crate::meeting::check(&check_of(flow, sit, standing)));
+        let meeting = checks.get_mut(i).and_then(Option::as_mut).map(|check| {
+            check.case.standing = Some(standing);
+            check.case.under_multi_agency = standing.support_decided();
+            crate::meeting::check(check)
+        });
         if let Some(d) = &meeting {
             let by_plan = violations.is_empty();
             let by_meeting = meeting_allows(e.kind, d);
@@ -343,19 +384,145 @@ pub fn run(flow: &Flow) -> FlowReport {
         standing = r.state.multi_agency.standing();
     }
     FlowReport {
-        case_id: flow.case_id.clone(),
+        case_id: whole.case_id.clone(),
         route,
         steps,
         conflicts,
-        plan: crate::plan::replay(&log(flow, &events, flow.as_of)),
+        plan: crate::plan::replay(whole),
     }
+}
+
+/// The flow as raw pieces: each is decoded by the very decoder of its own operation (the plan
+/// log's, the meeting check's, the intake record's), so the WebAssembly module carries no second
+/// copy of them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlow<'a> {
+    #[serde(default, borrow)]
+    #[allow(dead_code)] // free text, not judged
+    note: Option<&'a RawValue>,
+    #[serde(borrow)]
+    case_id: &'a RawValue,
+    #[serde(borrow)]
+    subjects: &'a RawValue,
+    #[serde(borrow)]
+    as_of: &'a RawValue,
+    #[serde(default, borrow)]
+    route: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    options: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    members: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    consents: Option<&'a RawValue>,
+    #[serde(borrow)]
+    steps: Vec<RawStep<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep<'a> {
+    #[serde(borrow)]
+    event: &'a RawValue,
+    #[serde(default, borrow)]
+    sitting: Option<&'a RawValue>,
+}
+
+fn raw_or<'a>(v: Option<&'a RawValue>, default: &'a str) -> &'a str {
+    v.map_or(default, RawValue::get)
+}
+
+fn moved(e: Errors, to: impl Fn(&str) -> String) -> impl Iterator<Item = Error> {
+    e.errors.into_iter().map(move |mut x| {
+        x.path = to(&x.path);
+        x
+    })
 }
 
 /// Decode, validate and walk: the entry point every binding calls (`api::call("flow", …)`).
 pub fn run_json(input: &str) -> Result<FlowReport, Errors> {
-    let flow: Flow = decode(input)?;
-    validate(&flow)?;
-    Ok(run(&flow))
+    let raw: RawFlow<'_> = decode(input)?;
+    let mut errors = Vec::new();
+    let events: Vec<&str> = raw.steps.iter().map(|s| s.event.get()).collect();
+    let log_text = format!(
+        r#"{{"case_id":{},"as_of":{},"subjects":{},"options":{},"consents":{},"events":[{}]}}"#,
+        raw.case_id.get(),
+        raw.as_of.get(),
+        raw.subjects.get(),
+        raw_or(raw.options, "null"),
+        raw_or(raw.consents, "[]"),
+        events.join(",")
+    );
+    let log = match decode::<PlanLog>(&log_text) {
+        Ok(log) => {
+            if let Err(e) = crate::plan::validate(&log) {
+                errors.extend(moved(e, plan_path));
+            }
+            Some(log)
+        }
+        Err(e) => {
+            errors.extend(moved(e, plan_path));
+            None
+        }
+    };
+    let case = format!(
+        r#"{{"id":{},"subjects":{}}}"#,
+        raw.case_id.get(),
+        raw.subjects.get()
+    );
+    let mut checks = Vec::with_capacity(raw.steps.len());
+    for (i, s) in raw.steps.iter().enumerate() {
+        let Some(sitting) = s.sitting else {
+            checks.push(None);
+            continue;
+        };
+        if let Some(kind) = log.as_ref().and_then(|l| l.events.get(i)).map(|e| e.kind) {
+            if !kind.is_meeting() {
+                errors.push(not_meeting(i, kind));
+                checks.push(None);
+                continue;
+            }
+        }
+        // The sitting's own fields follow the case, roster and consents the flow shares.
+        let body = sitting.get().trim_start().strip_prefix('{').unwrap_or("}");
+        let sep = if body.trim_start().starts_with('}') {
+            ""
+        } else {
+            ","
+        };
+        let text = format!(
+            r#"{{"case":{case},"members":{},"consents":{}{sep}{body}"#,
+            raw_or(raw.members, "[]"),
+            raw_or(raw.consents, "[]"),
+        );
+        let check = decode::<MeetingCheck>(&text).and_then(|c| {
+            crate::meeting::validate(&c)?;
+            Ok(c)
+        });
+        match check {
+            Ok(c) => checks.push(Some(c)),
+            Err(e) => {
+                errors.extend(moved(e, |p| meeting_path(p, i)));
+                checks.push(None);
+            }
+        }
+    }
+    let route = match raw.route {
+        Some(r) => match crate::routing::route_json(r.get()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.extend(moved(e, |p| format!("/route{p}")));
+                None
+            }
+        },
+        None => None,
+    };
+    Errors::check(errors)?;
+    match log {
+        Some(log) => Ok(walk(&log, route, checks)),
+        // Unreachable: a log that failed to decode left an error above.
+        None => Err(Errors { errors: Vec::new() }),
+    }
 }
 
 #[cfg(test)]

@@ -45,3 +45,23 @@ fn each_invalid_log_breaks_its_own_rule_at_its_event() {
         assert_eq!(v[0]["event_index"], at, "{name}");
     }
 }
+
+/// Issue 17: the plan form's rules beyond 「支援の種類及び内容」 rest on the manual, not on a
+/// verified ordinance: each `warnings/NN-<rule>-at-<index>` log is valid with exactly that warning.
+#[test]
+fn each_warning_log_is_valid_with_its_own_warning() {
+    let all = vectors(&root().join("warnings"));
+    assert!(all.len() >= 6, "the soft plan-form rules");
+    for p in &all {
+        let got = run(p);
+        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let (head, at) = name.rsplit_once("-at-").unwrap();
+        let rule = head.split_once('-').unwrap().1.to_uppercase();
+        let at: u64 = at.parse().unwrap();
+        assert_eq!(got["valid"], true, "{name}");
+        let w = got["warnings"].as_array().unwrap();
+        assert_eq!(w.len(), 1, "{name}: exactly one warning, got {w:?}");
+        assert_eq!(w[0]["rule"], rule.as_str(), "{name}");
+        assert_eq!(w[0]["event_index"], at, "{name}");
+    }
+}

@@ -60,6 +60,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "municipality_options",
         "Municipality: the options routing applies, once the 実施体制 passes the law check (violations are refused as errors)",
     ),
+    (
+        "flow",
+        "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
+    ),
 ];
 
 /// Input of `split_funding`.
@@ -133,6 +137,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route" => encode(&crate::routing::route_json(input)?),
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
+        "flow" => encode(&crate::flow::run_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         "municipality_options" => encode(&crate::municipality::load_options(input)?),
         #[cfg(feature = "schema")]

@@ -17,6 +17,7 @@ pub mod api;
 pub mod calendar;
 pub mod case;
 pub mod error;
+pub mod flow;
 mod ids;
 pub mod law;
 pub mod limits;
@@ -27,6 +28,7 @@ pub mod routing;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod standing;
 
 pub use error::{Error, Errors};
 pub use rule::{Finding, Rule};

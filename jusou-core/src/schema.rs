@@ -37,6 +37,11 @@ pub const NAMES: &[(&str, &str)] = &[
         "PlanReport",
         "state, next events, deadlines and violations (output of `plan`)",
     ),
+    ("Flow", "a case walked end to end (input of `flow`)"),
+    (
+        "FlowReport",
+        "each step judged by the plan replay and the meeting check (output of `flow`)",
+    ),
     (
         "Municipality",
         "a municipality's 実施体制 (input of `municipality`)",
@@ -69,6 +74,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "PlanLog" => to_value::<crate::plan::PlanLog>(),
         "PlanReport" => to_value::<crate::plan::PlanReport>(),
+        "Flow" => to_value::<crate::flow::Flow>(),
+        "FlowReport" => to_value::<crate::flow::FlowReport>(),
         "Municipality" => to_value::<crate::municipality::Municipality>(),
         "MunicipalityReport" => to_value::<crate::municipality::MunicipalityReport>(),
         "Errors" => to_value::<crate::error::Errors>(),

@@ -89,6 +89,7 @@ fn event(kind: EventType, date: NaiveDate, r: Raw) -> PlanEvent {
         resource: (kind == EventType::Matching).then(|| "サロン".into()),
         host_assessed: (kind == EventType::Matching).then_some(host),
         note: None,
+        meeting_id: None,
     }
 }
 
@@ -111,6 +112,7 @@ fn log_from(raws: &[Raw], consents: Vec<Consent>, as_of_extra: u8) -> PlanLog {
         as_of: date + Days::new(u64::from(as_of_extra)),
         options: None,
         consents,
+        subjects: Vec::new(),
         events,
     }
 }
@@ -148,6 +150,15 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
                 return Err(format!("{i}: jusou meeting without valid consent"));
             }
         }
+        // A referral after the end opens a new episode.
+        if ma_ended && e.kind == EventType::Referral {
+            ma_ended = false;
+            approved = false;
+            decided = false;
+            started = false;
+            evaluated = false;
+            current_consent = None;
+        }
         if ma_ended
             && e.kind.track() == jusou_core::plan::Track::MultiAgency
             && e.kind != EventType::Watching
@@ -166,8 +177,13 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
         match e.kind {
             EventType::PlanDrafted => {
                 let p = e.plan.as_ref().ok_or("plan missing")?;
-                if p.items.iter().filter(|x| x.lead).count() != 1 || p.goals.is_empty() {
-                    return Err(format!("{i}: accepted a plan without one lead or goals"));
+                // Only 「支援の種類及び内容」 is the statute's; the rest are warnings.
+                if p.items.is_empty()
+                    || p.items
+                        .iter()
+                        .any(|x| x.content.trim().is_empty() || x.organisation.trim().is_empty())
+                {
+                    return Err(format!("{i}: accepted a plan without support items"));
                 }
                 current_consent = p.consent_id.clone();
                 approved = false;
@@ -224,7 +240,7 @@ fn check_invariants(log: &PlanLog) -> Result<(), String> {
 
 fn raw() -> impl Strategy<Value = Raw> {
     (
-        0usize..28,
+        0usize..32,
         -3i8..20,
         any::<bool>(),
         0u8..4,
@@ -280,7 +296,10 @@ proptest! {
         prop_assert_eq!(r.valid, r.violations.is_empty());
         if r.valid {
             prop_assert_eq!(check_invariants(&log), Ok(()));
-            if log.events.iter().any(|e| e.kind == EventType::Closed) {
+            let last = log.events.iter().rev().find(|e| {
+                e.kind.track() == jusou_core::plan::Track::MultiAgency && e.kind != EventType::Watching
+            });
+            if last.is_some_and(|e| e.kind == EventType::Closed) {
                 prop_assert_eq!(r.state.multi_agency, MultiAgencyState::Closed);
             }
         }

@@ -20,6 +20,7 @@ OP = {
     "meetings": "meeting",
     "plans": "plan",
     "municipalities": "check_municipality",
+    "flows": "flow",
 }
 
 VECTORS = sorted(

@@ -21,6 +21,7 @@ const OP = {
   meetings: "meeting",
   plans: "plan",
   municipalities: "check_municipality",
+  flows: "flow",
 };
 
 function inputs(dir) {

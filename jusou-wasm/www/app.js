@@ -251,11 +251,14 @@ function readMeeting(c) {
   const sec = $("#meeting");
   const kind = $("[name=kind]", sec).value;
   const kindItem = vocab.kinds.find((k) => k.key === kind);
+  const subjects = (c.household ?? []).filter((m) => m.subject || m.issues.length);
   return {
     case: {
       id: c.id || "case",
-      subjects: (c.household ?? []).filter((m) => m.subject || m.issues.length).map((m) => m.id),
+      subjects: subjects.map((m) => m.id),
       under_multi_agency: !!lastDecision?.multi_agency,
+      // Ages let another law's meeting (要対協, 地域ケア会議) judge its remit.
+      subject_facts: subjects.map((m) => ({ id: m.id, age: Number.isInteger(m.age) && m.age >= 0 ? m.age : null })),
     },
     meeting: {
       kind,

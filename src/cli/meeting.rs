@@ -63,6 +63,12 @@ fn print_human(d: &MeetingDecision) {
     print_findings("理由 / reasons:", &d.reasons);
     print_findings("義務 / obligations:", &d.obligations);
     print_findings("違反 / violations:", &d.violations);
+    if !d.address_withheld_from.is_empty() {
+        println!(
+            "住所を伝えない / address withheld from: {}",
+            d.address_withheld_from.join(", ")
+        );
+    }
     if let Some(f) = &d.fallback {
         println!("代替 / fallback:");
         if let Some(m) = f.mode {

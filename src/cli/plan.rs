@@ -91,9 +91,15 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
             println!("    {}", d.finding.message_en);
         }
     }
-    if !report.violations.is_empty() {
-        println!("違反 / violations:");
-        for v in &report.violations {
+    for (title, list) in [
+        ("違反 / violations:", &report.violations),
+        ("注意 / warnings:", &report.warnings),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        println!("{title}");
+        for v in list {
             println!("  events[{}] [{}]", v.event_index, v.finding.rule);
             println!("    {}", v.finding.message_ja);
             println!("    {}", v.finding.message_en);
@@ -101,6 +107,9 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
                 println!("    根拠 / basis: {c}");
             }
         }
+    }
+    if report.episode > 1 {
+        println!("エピソード / episode: {}", report.episode);
     }
     Ok(())
 }

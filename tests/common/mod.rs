@@ -25,6 +25,7 @@ pub fn op_of(area: &str) -> Option<&'static str> {
         "meetings" => "meeting",
         "plans" => "plan",
         "municipalities" => "check_municipality",
+        "flows" => "flow",
         _ => return None,
     })
 }

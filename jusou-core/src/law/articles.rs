@@ -245,3 +245,111 @@ pub const ITEMS_OPENING: Article = Article {
     effective_from: IN_FORCE_2021,
     force: Force::Duty,
 };
+
+/// How the penalty for breaching 第106条の4第5項 / 第106条の6第5項 is printed on `date`: the term
+/// only when the penal article was verified, otherwise 「罰則あり（条番号未確認）」 (DOMAIN.md §7).
+pub fn secrecy_penalty_text(date: NaiveDate) -> (&'static str, &'static str) {
+    match SECRECY_PENALTY.on(date) {
+        Some(t) if SECRECY_PENALTY.verified => (t.ja, t.en),
+        Some(_) => (
+            "罰則あり（条番号未確認）",
+            "a penalty applies (penal article not verified)",
+        ),
+        None => ("—", "—"),
+    }
+}
+
+/// The basis on which personal information passes to another body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivacyBasis {
+    /// The prohibition itself (shared only on a basis): 第27条第1項・第69条.
+    Rule,
+    /// The person's consent: 第27条第1項 (its opening words, private bodies) / 第69条第2項第1号
+    /// (public bodies).
+    Consent,
+    /// 「法令に基づく場合」: 第27条第1項第1号 (private) / 第69条第1項 (public).
+    Law,
+}
+
+/// 個人情報保護法 as in force from 2023-04-01 (local public bodies under the Act).
+const PRIVACY_2023: [&str; 3] = [
+    "個人情報の保護に関する法律第27条第1項・第69条",
+    "個人情報の保護に関する法律第27条第1項（本人の同意）・第69条第2項第1号",
+    "個人情報の保護に関する法律第27条第1項第1号・第69条第1項（法令に基づく場合）",
+];
+/// 2022-04-01 … 2023-03-31: 第27条 for private bodies, each municipality's own 条例 for it.
+const PRIVACY_2022: [&str; 3] = [
+    "個人情報の保護に関する法律第27条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
+    "個人情報の保護に関する法律第27条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）",
+    "個人情報の保護に関する法律第27条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）",
+];
+/// Before 2022-04-01: the article was 第23条.
+const PRIVACY_OLD: [&str; 3] = [
+    "個人情報の保護に関する法律第23条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
+    "個人情報の保護に関する法律第23条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）",
+    "個人情報の保護に関する法律第23条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）",
+];
+
+/// Municipalities came under 個人情報保護法 on this day (before, their own 条例).
+pub const PRIVACY_PUBLIC_FROM: NaiveDate = ymd(2023, 4, 1);
+/// 第23条 became 第27条 on this day.
+pub const PRIVACY_RENUMBERED: NaiveDate = ymd(2022, 4, 1);
+
+impl PrivacyBasis {
+    const fn index(self) -> usize {
+        match self {
+            PrivacyBasis::Rule => 0,
+            PrivacyBasis::Consent => 1,
+            PrivacyBasis::Law => 2,
+        }
+    }
+
+    /// The one spelling of this basis as in force today (rules cite it).
+    pub const fn citation(self) -> &'static str {
+        PRIVACY_2023[self.index()]
+    }
+
+    /// The spelling in force on `date`.
+    pub fn on(self, date: NaiveDate) -> &'static str {
+        let table = if date >= PRIVACY_PUBLIC_FROM {
+            &PRIVACY_2023
+        } else if date >= PRIVACY_RENUMBERED {
+            &PRIVACY_2022
+        } else {
+            &PRIVACY_OLD
+        };
+        table[self.index()]
+    }
+
+    /// Re-date a citation: a current privacy spelling becomes the one in force on `date`; any
+    /// other citation is returned unchanged.
+    pub fn dated(citation: &'static str, date: NaiveDate) -> &'static str {
+        [PrivacyBasis::Rule, PrivacyBasis::Consent, PrivacyBasis::Law]
+            .into_iter()
+            .find(|b| b.citation() == citation)
+            .map_or(citation, |b| b.on(date))
+    }
+}
+
+#[cfg(test)]
+mod privacy_tests {
+    use super::*;
+
+    #[test]
+    fn privacy_basis_is_dated() {
+        let c = PrivacyBasis::Consent;
+        assert!(c.on(ymd(2023, 4, 1)).contains("第69条第2項第1号"));
+        assert!(c.on(ymd(2023, 3, 31)).contains("条例"));
+        assert!(c.on(ymd(2023, 3, 31)).contains("第27条第1項"));
+        assert!(c.on(ymd(2022, 3, 31)).contains("第23条"));
+        assert!(PrivacyBasis::Law.citation().contains("第27条第1項第1号"));
+        assert_eq!(
+            PrivacyBasis::dated("社会福祉法第106条の6", ymd(2020, 1, 1)),
+            "社会福祉法第106条の6"
+        );
+        assert_eq!(
+            secrecy_penalty_text(ymd(2026, 1, 1)).0,
+            "罰則あり（条番号未確認）"
+        );
+    }
+}

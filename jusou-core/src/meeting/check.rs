@@ -10,15 +10,24 @@
 //! - An attendee with no duty of confidentiality (a neighbour) counts as named only when the
 //!   consent lists them personally (`scope.persons`); naming their organisation or role is not
 //!   enough. Anyone with a duty may be named by organisation, role or person.
-//! - A member is a 支援会議 recipient only when both `appointed` and bound by
-//!   `support_meeting` (社会福祉法第106条の6第5項) are recorded.
-//! - A combined sitting takes the case as 重層的支援会議 when the case is under 多機関協働 and every
-//!   subject has a consent in force on the date; recipients are then those the consent names, even
-//!   if the 支援会議 would have reached more. Otherwise it is taken as 支援会議.
+//! - On a 支援会議 or combined roster, appointment (`appointed`) alone makes a member a 支援会議
+//!   recipient: appointment binds them by 社会福祉法第106条の6第5項, no extra tag is needed.
+//! - The 重層的支援会議 takes a case from 受理 by the 多機関協働事業者 until 終結 (the plan review comes
+//!   before the municipality's 支援決定): `case.standing`, the model [`crate::standing`] shares
+//!   with the plan replay and routing.
+//! - A combined sitting (or a body one 要綱 grounds on both bases) decides member by member: an
+//!   appointed member receives on the 支援会議 basis, anyone a consent names receives within its
+//!   scope — never less than either basis alone allows, never more. `mode` is `combined` when both
+//!   bases hold for the case, else the one that does.
 //! - Other laws' statutory meetings (地域ケア会議, 要保護児童対策地域協議会, 生活困窮者自立支援法の支援会議,
 //!   障害者総合支援法の協議会) share with their appointed members bound by that law's duty, from the
-//!   day that duty came into force (dates kept as data, `verified: false`); their organiser is
-//!   not checked. Before that day only consent counts.
+//!   day that duty came into force (dates kept as data, `verified: false`), only for cases within
+//!   their remit (a subject's age or field, `case.subject_facts`; not stated is not assumed) and
+//!   only when organised by the body the law names. Before that day only consent counts.
+//! - Need to know: a chair's per-case selection (`selected`) and a member's `categories` limit
+//!   what each hears; attendees who hear nothing must leave; a member recorded as the alleged
+//!   perpetrator (`case.dv`) hears nothing of a case whose subjects include the victim; an address
+//!   marked confidential is withheld from everyone without `needs_address`.
 //! - When nobody may receive anything, the case is not discussed (`allowed: false`) and a
 //!   `fallback` says what to do: the 支援会議 with its appointed members where one may be held,
 //!   otherwise obtain consent.
@@ -32,11 +41,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::consent::{Consent, InfoCategory, Recipient};
-use super::kind::{support_meeting_era, Confidentiality, MeetingKind, StatutoryMeeting};
+use super::kind::{support_meeting_era, Confidentiality, MeetingKind, Remit, StatutoryMeeting};
 use super::rules::*;
 use crate::error::{Error, Errors};
-use crate::law::articles::SECRECY_PENALTY;
+use crate::law::articles::{secrecy_penalty_text, PrivacyBasis};
 use crate::rule::{Finding, Rule};
+use crate::standing::{Standing, GUIDANCE};
 
 /// Error codes of meeting checks (`JUSOU-E-MEET-…`).
 pub mod meet_codes {
@@ -60,6 +70,12 @@ pub mod meet_codes {
     pub const DUPLICATE_CONSENT: &str = "JUSOU-E-MEET-009";
     /// The same subject listed twice in the case.
     pub const DUPLICATE_SUBJECT: &str = "JUSOU-E-MEET-010";
+    /// A member selected for the case who is not in the roster.
+    pub const UNKNOWN_SELECTED: &str = "JUSOU-E-MEET-011";
+    /// `standing` and `under_multi_agency` disagree.
+    pub const STANDING_CONFLICT: &str = "JUSOU-E-MEET-012";
+    /// Facts or a DV record about someone who is not a subject of the case.
+    pub const UNKNOWN_SUBJECT: &str = "JUSOU-E-MEET-013";
 }
 
 /// The case as the meeting sees it.
@@ -70,8 +86,56 @@ pub struct CaseRef {
     pub id: String,
     /// Household members whose information is discussed (consent subjects).
     pub subjects: Vec<String>,
-    /// Whether the case is under 多機関協働 (the municipality's 支援決定).
+    /// Whether the case is under 多機関協働 (the municipality's 支援決定). Superseded by
+    /// `standing`; `false` alone says only that there is no 支援決定.
+    #[serde(default)]
     pub under_multi_agency: bool,
+    /// Where the case stands (受理, 支援決定, 終結): the one model routing, meetings and plans
+    /// share. When absent it is read from `under_multi_agency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
+    /// What is known of each subject, for the remit of other laws' meetings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subject_facts: Vec<SubjectFacts>,
+    /// Domestic violence recorded in the household, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dv: Option<DvRecord>,
+    /// Whether an address in the case is marked confidential (住所秘匿).
+    #[serde(default)]
+    pub address_confidential: bool,
+}
+
+impl CaseRef {
+    /// The case's standing: `standing` when stated, else what `under_multi_agency` states.
+    pub fn standing(&self) -> Standing {
+        self.standing
+            .unwrap_or(Standing::from_under_multi_agency(self.under_multi_agency))
+    }
+}
+
+/// What the worker recorded about one subject, for the remit of other laws' meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectFacts {
+    /// The subject (one of `case.subjects`).
+    pub id: String,
+    /// Age on the meeting date, when known.
+    #[serde(default)]
+    pub age: Option<u32>,
+    /// Fields the subject is recorded in (a 障害者手帳, a 生活困窮 consultation, …).
+    #[serde(default)]
+    pub fields: Vec<Remit>,
+}
+
+/// Domestic violence recorded in the household.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DvRecord {
+    /// The victims (subject ids).
+    pub victims: Vec<String>,
+    /// Roster member ids recorded as the alleged perpetrator (a family member who attends, …).
+    #[serde(default)]
+    pub alleged_perpetrators: Vec<String>,
 }
 
 /// Who organises or runs a meeting.
@@ -138,6 +202,12 @@ pub struct Member {
     /// The bases of their duty of confidentiality; empty when they have none (a neighbour).
     #[serde(default)]
     pub confidentiality: Vec<Confidentiality>,
+    /// The categories this member's role needs (need to know); absent: no limit stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<InfoCategory>>,
+    /// Whether the member has a stated need for an address marked confidential.
+    #[serde(default)]
+    pub needs_address: bool,
 }
 
 impl Member {
@@ -184,6 +254,10 @@ pub struct MeetingCheck {
     pub consents: Vec<Consent>,
     /// Information categories to be shared.
     pub agenda: Vec<InfoCategory>,
+    /// The members the chair selected for this case (要綱: members are selected case by case);
+    /// absent: every attendee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<Vec<String>>,
 }
 
 /// An attendee left out of some categories, and why.
@@ -213,7 +287,8 @@ pub struct Fallback {
 pub struct MeetingDecision {
     /// Whether the case may be discussed at this sitting.
     pub allowed: bool,
-    /// The legal type the case is taken under (never `combined`; `null` when denied).
+    /// The legal type the case is taken under (`combined` when a combined sitting shares on both
+    /// bases, member by member; `null` when denied).
     pub mode: Option<MeetingKind>,
     /// Per agenda category, the member ids that may receive it.
     pub recipients: BTreeMap<InfoCategory, Vec<String>>,
@@ -227,6 +302,8 @@ pub struct MeetingDecision {
     pub reasons: Vec<Finding>,
     /// What to do instead when denied.
     pub fallback: Option<Fallback>,
+    /// Recipients of basic information from whom a confidential address is withheld.
+    pub address_withheld_from: Vec<String>,
 }
 
 /// Check the input; all errors together.
@@ -340,6 +417,46 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
             ));
         }
     }
+    if let Some(sel) = &input.selected {
+        for (i, a) in sel.iter().enumerate() {
+            if a.trim().is_empty() || ids.first(a).is_none() {
+                errors.push(Error::new(
+                    UNKNOWN_SELECTED,
+                    format!("/selected/{i}"),
+                    format!("選定された構成員「{a}」が構成員名簿（members）にありません"),
+                    format!("selected member '{a}' is not in the roster (members)"),
+                ));
+            }
+        }
+    }
+    if input.case.under_multi_agency
+        && input
+            .case
+            .standing
+            .is_some_and(|s| s != Standing::SupportDecided)
+    {
+        errors.push(Error::new(
+            STANDING_CONFLICT,
+            "/case/standing",
+            "under_multi_agency（支援決定済み）と standing（支援の段階）が食い違っています",
+            "under_multi_agency (support decided) and standing disagree",
+        ));
+    }
+    for (i, f) in input.case.subject_facts.iter().enumerate() {
+        if !input.case.subjects.contains(&f.id) {
+            errors.push(unknown_subject(
+                &f.id,
+                format!("/case/subject_facts/{i}/id"),
+            ));
+        }
+    }
+    if let Some(dv) = &input.case.dv {
+        for (i, v) in dv.victims.iter().enumerate() {
+            if !input.case.subjects.contains(v) {
+                errors.push(unknown_subject(v, format!("/case/dv/victims/{i}")));
+            }
+        }
+    }
     if input.agenda.is_empty() {
         errors.push(Error::new(
             EMPTY_AGENDA,
@@ -349,6 +466,15 @@ pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
         ));
     }
     Errors::check(errors)
+}
+
+fn unknown_subject(id: &str, path: String) -> Error {
+    Error::new(
+        meet_codes::UNKNOWN_SUBJECT,
+        path,
+        format!("「{id}」が事例の対象者（/case/subjects）にいません"),
+        format!("'{id}' is not a subject of the case (/case/subjects)"),
+    )
 }
 
 /// Decode, validate and decide: the one entry point every binding calls.
@@ -416,8 +542,11 @@ fn consented_categories(input: &MeetingCheck, m: &Member) -> u32 {
 /// Whether membership alone is a basis for `m` to receive information under `mode` on `date`.
 pub fn member_basis(mode: MeetingKind, date: NaiveDate, m: &Member) -> bool {
     match mode {
-        MeetingKind::SupportMeeting => m.appointed && m.bound_by(Confidentiality::SupportMeeting),
-        MeetingKind::JusouMeeting | MeetingKind::Combined => false,
+        // Appointment alone binds a member by 第106条の6第5項: no extra tag is needed.
+        MeetingKind::SupportMeeting => m.appointed,
+        MeetingKind::JusouMeeting => false,
+        // The 支援会議 side of a combined sitting.
+        MeetingKind::Combined => m.appointed,
         other => other
             .statutory()
             .is_some_and(|s| date >= s.secrecy_from && m.appointed && m.bound_by(s.basis)),
@@ -536,8 +665,8 @@ fn why_not(input: &MeetingCheck, mode: MeetingKind, m: &Member, category: InfoCa
             .unwrap_or_else(|| R_DEFAULT_DENY.finding())
     };
     match mode {
-        MeetingKind::JusouMeeting | MeetingKind::Combined => first_gap(),
-        MeetingKind::SupportMeeting => {
+        MeetingKind::JusouMeeting => first_gap(),
+        MeetingKind::SupportMeeting | MeetingKind::Combined => {
             let gap = first_gap();
             if m.no_duty() {
                 first_gap_or(gap, R_NO_DUTY, m)
@@ -701,15 +830,18 @@ fn support_blockers(input: &MeetingCheck) -> Vec<Finding> {
 fn jusou_blockers(input: &MeetingCheck) -> Vec<Finding> {
     let date = input.meeting.date;
     let mut out = Vec::new();
-    if !input.case.under_multi_agency {
+    let standing = input.case.standing();
+    if !standing.may_go_to_jusou_meeting() {
         out.push(R_JUSOU_MULTI_AGENCY.finding_with(
             format!(
-                "事例{}は多機関協働事業の対象（支援決定）になっていません",
-                input.case.id
+                "事例{}は{}の段階にあり、重層的支援会議では扱えません（多機関協働事業者の受理から終結までの事例に限る）",
+                input.case.id,
+                standing.name_ja()
             ),
             format!(
-                "case {} is not under multi-agency collaboration (no support decision)",
-                input.case.id
+                "case {} stands {}: the multi-layered support meeting takes cases from acceptance by the multi-agency provider until closing",
+                input.case.id,
+                standing.name_en()
             ),
         ));
     }
@@ -727,6 +859,8 @@ fn jusou_blockers(input: &MeetingCheck) -> Vec<Finding> {
                 role: None,
                 appointed: false,
                 confidentiality: vec![Confidentiality::PublicServant],
+                categories: None,
+                needs_address: false,
             };
             let f = consent_gap(input, s, &anyone, InfoCategory::Basic);
             out.push(f);
@@ -735,9 +869,84 @@ fn jusou_blockers(input: &MeetingCheck) -> Vec<Finding> {
     out
 }
 
+/// What stops another law's meeting taking this case without consent (empty: nothing): its
+/// organiser and its remit (whom the law founds it for). A remit the input does not state is
+/// not assumed: the membership basis is then unavailable (privacy by default).
+fn statutory_blockers(input: &MeetingCheck, s: StatutoryMeeting) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let org = &input.meeting.organiser;
+    let org_ok = match org.kind {
+        OrganiserKind::Municipality => true,
+        // A 地域ケア会議 may be held by a 地域包括支援センター entrusted by the municipality.
+        OrganiserKind::Contractor => s.kind == MeetingKind::CommunityCareMeeting,
+        OrganiserKind::Other => false,
+    };
+    if !org_ok {
+        out.push(
+            R_STATUTORY_ORGANISER
+                .finding_with(
+                    format!(
+                        "主催者「{}」は{}（{}）を組織する者ではありません",
+                        org.name,
+                        s.kind.name_ja(),
+                        s.citation
+                    ),
+                    format!(
+                        "'{}' is not a body that organises a {} ({})",
+                        org.name,
+                        s.kind.name_en(),
+                        s.citation
+                    ),
+                )
+                .cited(s.citation),
+        );
+    }
+    let facts = &input.case.subject_facts;
+    let in_remit = facts.iter().any(|f| s.remit.covers(f));
+    if !in_remit {
+        let stated = facts
+            .iter()
+            .any(|f| f.age.is_some() || !f.fields.is_empty());
+        let (ja, en) = if stated {
+            (
+                format!(
+                    "事例{}の対象者は{}の対象（{}）に当たりません",
+                    input.case.id,
+                    s.kind.name_ja(),
+                    s.remit.name_ja()
+                ),
+                format!(
+                    "no subject of case {} is within the {}'s remit ({})",
+                    input.case.id,
+                    s.kind.name_en(),
+                    s.remit.name_en()
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "事例{}の対象者が{}の対象（{}）に当たるかが示されていません（subject_facts）",
+                    input.case.id,
+                    s.kind.name_ja(),
+                    s.remit.name_ja()
+                ),
+                format!(
+                    "the input does not state whether a subject of case {} is within the {}'s remit ({}) (subject_facts)",
+                    input.case.id,
+                    s.kind.name_en(),
+                    s.remit.name_en()
+                ),
+            )
+        };
+        out.push(R_STATUTORY_REMIT.finding_with(ja, en).cited(s.citation));
+    }
+    out
+}
+
 /// Decide (the input is assumed valid; invalid parts are ignored, never a panic).
 pub fn check(input: &MeetingCheck) -> MeetingDecision {
     let kind = input.meeting.kind;
+    let date = input.meeting.date;
     let mut reasons = Vec::new();
     let mut violations = Vec::new();
 
@@ -763,23 +972,31 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
             }
         }
         MeetingKind::Combined => {
-            let j = jusou_blockers(input);
-            if j.is_empty() {
-                reasons.push(R_COMBINED_MODE.finding_with(
-                    "本人同意があり多機関協働の対象のため、この事例は重層的支援会議として扱う",
-                    "consent is in force and the case is under multi-agency collaboration, so it is taken as a multi-layered support meeting",
-                ));
-                Some(MeetingKind::JusouMeeting)
-            } else {
-                let s = support_blockers(input);
-                if s.is_empty() {
+            let (s, j) = (support_blockers(input), jusou_blockers(input));
+            match (s.is_empty(), j.is_empty()) {
+                (true, true) => {
+                    reasons.push(R_COMBINED_MODE.finding());
+                    reasons.push(R_SUPPORT_MEMBER.finding());
+                    reasons.push(R_JUSOU_CONSENT.finding());
+                    Some(MeetingKind::Combined)
+                }
+                (true, false) => {
                     reasons.push(R_COMBINED_MODE.finding_with(
-                        "重層的支援会議の要件を満たさないため、この事例は支援会議として扱う",
-                        "the multi-layered support meeting's conditions are not met, so the case is taken as a support meeting",
+                        "重層的支援会議の要件を満たさないため、この事例は支援会議として扱う（構成員と、同意で名指しされた出席者に共有）",
+                        "the multi-layered support meeting's conditions are not met, so the case is taken as a support meeting (its appointed members, and attendees a consent names)",
                     ));
                     reasons.extend(j);
                     Some(MeetingKind::SupportMeeting)
-                } else {
+                }
+                (false, true) => {
+                    reasons.push(R_COMBINED_MODE.finding_with(
+                        "支援会議として扱えないため、この事例は重層的支援会議として本人同意の範囲で扱う",
+                        "the case cannot be taken as a support meeting, so it is taken as a multi-layered support meeting within the consent",
+                    ));
+                    reasons.extend(s);
+                    Some(MeetingKind::JusouMeeting)
+                }
+                (false, false) => {
                     violations.extend(j);
                     violations.extend(s);
                     None
@@ -787,28 +1004,33 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
             }
         }
         other => match other.statutory() {
-            Some(s) if input.meeting.date >= s.secrecy_from => {
-                reasons.push(
-                    R_STATUTORY_MEMBER
-                        .finding_with(
-                            format!(
-                                "{}（{}）の構成員の守秘義務に基づき共有する",
-                                s.kind.name_ja(),
-                                s.citation
-                            ),
-                            format!(
-                                "shared on the secrecy duty of the {}'s members ({})",
-                                s.kind.name_en(),
-                                s.citation
-                            ),
-                        )
-                        .cited(s.citation),
-                );
-                Some(other)
-            }
             Some(s) => {
-                reasons.push(statutory_not_in_force(s, input.meeting.date));
-                Some(other)
+                let b = statutory_blockers(input, s);
+                if !b.is_empty() {
+                    violations.extend(b);
+                    None
+                } else if date >= s.secrecy_from {
+                    reasons.push(
+                        R_STATUTORY_MEMBER
+                            .finding_with(
+                                format!(
+                                    "{}（{}）の構成員の守秘義務に基づき共有する",
+                                    s.kind.name_ja(),
+                                    s.citation
+                                ),
+                                format!(
+                                    "shared on the secrecy duty of the {}'s members ({})",
+                                    s.kind.name_en(),
+                                    s.citation
+                                ),
+                            )
+                            .cited(s.citation),
+                    );
+                    Some(other)
+                } else {
+                    reasons.push(statutory_not_in_force(s, date));
+                    Some(other)
+                }
             }
             None => None,
         },
@@ -829,32 +1051,74 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
             .filter_map(|(_, a)| roster.first(a).and_then(|i| input.members.get(i)))
             .collect()
     };
+    // DV: the victim's information is the case's whenever a victim is a subject.
+    let perpetrators: &[String] = match &input.case.dv {
+        Some(dv) if dv.victims.iter().any(|v| input.case.subjects.contains(v)) => {
+            &dv.alleged_perpetrators
+        }
+        _ => &[],
+    };
+
+    // One index for the chair's selection, not a scan per attendee.
+    let selected = input
+        .selected
+        .as_ref()
+        .map(|sel| IdIndex::new(sel.iter().map(String::as_str)));
 
     let mut recipients: BTreeMap<InfoCategory, Vec<String>> =
         agenda.iter().map(|c| (*c, Vec::new())).collect();
     let mut excluded: Vec<Exclusion> = Vec::new();
     // Present members who receive at least one category (obligations depend on who they are).
     let mut receiving: Vec<&Member> = Vec::new();
+    // Those who receive basic information (the address is part of it).
+    let mut gets_basic: Vec<&Member> = Vec::new();
+    // Those who hear nothing of the case (they leave while it is discussed).
+    let mut leaving: Vec<&str> = Vec::new();
     for m in &present {
+        let Some(md) = mode else { break };
+        if let Some(barred) = barred(input, selected.as_ref(), perpetrators, m) {
+            excluded.push(Exclusion {
+                member: m.id.clone(),
+                categories: agenda.clone(),
+                reason: barred,
+            });
+            leaving.push(m.id.as_str());
+            continue;
+        }
         let consented = consented_categories(input, m);
         // This member's exclusions start here; earlier ones are other members'.
         let mine = excluded.len();
         let mut receives = false;
         for &cat in &agenda {
-            let by_consent = consented & category_bit(cat) != 0;
-            let ok = match mode {
-                None => false,
-                Some(MeetingKind::JusouMeeting) => input.case.under_multi_agency && by_consent,
-                Some(md) => member_basis(md, input.meeting.date, m) || by_consent,
+            let reason = if m.categories.as_ref().is_some_and(|c| !c.contains(&cat)) {
+                Some(R_NEED_TO_KNOW.finding_with(
+                    format!(
+                        "{}（{}）の役割に「{}」は必要とされていません",
+                        m.id,
+                        m.name,
+                        cat.name_ja()
+                    ),
+                    format!("{}'s role does not need {}", m.id, cat.name_en()),
+                ))
+            } else {
+                let by_consent = consented & category_bit(cat) != 0;
+                let ok = match md {
+                    MeetingKind::JusouMeeting => by_consent,
+                    _ => member_basis(md, date, m) || by_consent,
+                };
+                (!ok).then(|| why_not(input, md, m, cat))
             };
-            if ok {
-                if let Some(list) = recipients.get_mut(&cat) {
-                    list.push(m.id.clone());
-                    receives = true;
+            match reason {
+                None => {
+                    if let Some(list) = recipients.get_mut(&cat) {
+                        list.push(m.id.clone());
+                        receives = true;
+                        if cat == InfoCategory::Basic {
+                            gets_basic.push(m);
+                        }
+                    }
                 }
-            } else if let Some(md) = mode {
-                let reason = why_not(input, md, m, cat);
-                match excluded
+                Some(reason) => match excluded
                     .get_mut(mine..)
                     .and_then(|own| own.iter_mut().find(|e| e.reason == reason))
                 {
@@ -864,11 +1128,13 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
                         categories: vec![cat],
                         reason,
                     }),
-                }
+                },
             }
         }
         if receives {
             receiving.push(m);
+        } else {
+            leaving.push(m.id.as_str());
         }
     }
     if mode.is_none() {
@@ -888,19 +1154,45 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
     }
     let allowed = mode.is_some() && anyone;
 
-    let obligations = if allowed {
+    let address_withheld_from: Vec<String> = if allowed && input.case.address_confidential {
+        gets_basic
+            .iter()
+            .filter(|m| !m.needs_address)
+            .map(|m| m.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let mut obligations = if allowed {
         mode.map(|md| obligations(input, md, &receiving))
             .unwrap_or_default()
     } else {
         Vec::new()
     };
+    if allowed {
+        if !leaving.is_empty() {
+            let list = leaving.join(", ");
+            obligations.push(R_OBL_LEAVE.finding_with(
+                format!("事例{}の検討の間、{list}は退席する", input.case.id),
+                format!("{list} leave while case {} is discussed", input.case.id),
+            ));
+        }
+        if !address_withheld_from.is_empty() {
+            let list = address_withheld_from.join(", ");
+            obligations.push(R_ADDRESS_CONFIDENTIAL.finding_with(
+                format!("秘匿とされた住所は{list}に伝えない（基本情報のうち住所を除いて共有する）"),
+                format!("withhold the confidential address from {list} (share basic information without it)"),
+            ));
+        }
+    }
     let fallback = if allowed {
         None
     } else {
         Some(fallback(input, &present))
     };
 
-    MeetingDecision {
+    let mut d = MeetingDecision {
         allowed,
         mode: if allowed { mode } else { None },
         recipients,
@@ -909,73 +1201,124 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
         violations,
         reasons,
         fallback,
+        address_withheld_from,
+    };
+    date_privacy(&mut d, date);
+    d
+}
+
+/// Why `m` may hear nothing of this case whatever the basis: not selected for it, or recorded
+/// as the alleged perpetrator against a victim who is a subject.
+fn barred(
+    input: &MeetingCheck,
+    selected: Option<&IdIndex<'_>>,
+    perpetrators: &[String],
+    m: &Member,
+) -> Option<Finding> {
+    if perpetrators.contains(&m.id) {
+        return Some(R_DV_PERPETRATOR.finding_with(
+            format!(
+                "{}（{}）は加害者とされているため、被害者を含むこの事例の情報は一切共有しない",
+                m.id, m.name
+            ),
+            format!(
+                "{} is recorded as the alleged perpetrator: nothing of this case, which includes the victim, is shared with them",
+                m.id
+            ),
+        ));
+    }
+    match selected {
+        Some(sel) if sel.first(&m.id).is_none() => Some(R_NOT_SELECTED.finding_with(
+            format!(
+                "{}（{}）は事例{}の検討に選定されていません",
+                m.id, m.name, input.case.id
+            ),
+            format!("{} is not selected for case {}", m.id, input.case.id),
+        )),
+        _ => None,
+    }
+}
+
+/// Print every privacy citation of the decision as in force on the meeting date (条例 before
+/// 2023-04-01 for public bodies, 第23条 before 2022-04-01).
+fn date_privacy(d: &mut MeetingDecision, date: NaiveDate) {
+    let fix = |f: &mut Finding| {
+        if let Some(c) = f.citation {
+            f.citation = Some(PrivacyBasis::dated(c, date));
+        }
+    };
+    d.obligations.iter_mut().for_each(fix);
+    d.violations.iter_mut().for_each(fix);
+    d.reasons.iter_mut().for_each(fix);
+    d.excluded.iter_mut().for_each(|e| fix(&mut e.reason));
+    if let Some(f) = &mut d.fallback {
+        fix(&mut f.reason);
     }
 }
 
 fn obligations(input: &MeetingCheck, mode: MeetingKind, receiving: &[&Member]) -> Vec<Finding> {
     let date = input.meeting.date;
-    let penalty = SECRECY_PENALTY.on(date);
-    let (pja, pen) = penalty.map(|t| (t.ja, t.en)).unwrap_or(("—", "—"));
+    // The penalty is printed only as far as its article was verified.
+    let (pja, pen) = secrecy_penalty_text(date);
     let mut out = Vec::new();
-    match mode {
-        MeetingKind::SupportMeeting => {
-            out.push(R_OBL_ANNOUNCE.finding_with(
-                format!(
-                    "会議の冒頭で、構成員は支援会議の事務に関して知り得た秘密を漏らしてはならないこと（社会福祉法第106条の6第5項）と、違反には{pja}が科され得ること（{}、{date}時点）を告げる",
-                    SECRECY_PENALTY.citation
-                ),
-                format!(
-                    "at the start, announce that members must not disclose secrets learned in the support meeting (Article 106-6(5)) and that breach is punishable by {pen} ({}, as of {date})",
-                    SECRECY_PENALTY.citation
-                ),
-            ));
-            out.push(R_OBL_RECORD.finding_with(
-                format!(
-                    "記録は「{}」（支援会議）の定め（社会福祉法第106条の6第6項）に従って作成・保管する",
-                    input.meeting.local_name
-                ),
-                format!(
-                    "keep the record under the rules of '{}' as a support meeting (Article 106-6(6))",
-                    input.meeting.local_name
-                ),
-            ));
-        }
-        MeetingKind::JusouMeeting => {
+    if matches!(mode, MeetingKind::SupportMeeting | MeetingKind::Combined) {
+        out.push(R_OBL_ANNOUNCE.finding_with(
+            format!(
+                "会議の冒頭で、構成員は支援会議の事務に関して知り得た秘密を漏らしてはならないこと（社会福祉法第106条の6第5項）と、違反した場合の罰則（{pja}、{date}時点）を告げる"
+            ),
+            format!(
+                "at the start, announce that members must not disclose secrets learned in the support meeting (Article 106-6(5)) and the penalty for breach ({pen}, as of {date})"
+            ),
+        ));
+        out.push(R_OBL_RECORD.finding_with(
+            format!(
+                "記録は「{}」（支援会議）の定め（社会福祉法第106条の6第6項）に従って作成・保管する",
+                input.meeting.local_name
+            ),
+            format!(
+                "keep the record under the rules of '{}' as a support meeting (Article 106-6(6))",
+                input.meeting.local_name
+            ),
+        ));
+    }
+    if matches!(mode, MeetingKind::JusouMeeting | MeetingKind::Combined) {
+        if mode == MeetingKind::JusouMeeting {
             out.push(consent_obligation(input));
-            let entrusted = receiving
-                .iter()
-                .any(|m| m.bound_by(Confidentiality::Contractor));
-            if entrusted {
-                out.push(
-                    R_OBL_ANNOUNCE
-                        .finding_with(
-                            format!(
-                                "委託先の出席者に、業務上知り得た秘密を漏らしてはならないこと（社会福祉法第106条の4第5項）と、違反には{pja}が科され得ること（{}、{date}時点）を告げる",
-                                SECRECY_PENALTY.citation
-                            ),
-                            format!(
-                                "tell attendees from entrusted bodies that they must not disclose secrets learned in the work (Article 106-4(5)) and that breach is punishable by {pen} ({}, as of {date})",
-                                SECRECY_PENALTY.citation
-                            ),
-                        )
-                        .cited("社会福祉法第106条の4第5項"),
-                );
-            }
+        }
+        let entrusted = receiving
+            .iter()
+            .any(|m| m.bound_by(Confidentiality::Contractor));
+        if entrusted {
             out.push(
-                R_OBL_RECORD
+                R_OBL_ANNOUNCE
                     .finding_with(
                         format!(
-                            "記録は「{}」（重層的支援会議）について市町村が定める要綱等に従い、根拠とした同意記録とともに保管する",
-                            input.meeting.local_name
+                            "委託先の出席者に、業務上知り得た秘密を漏らしてはならないこと（社会福祉法第106条の4第5項）と、違反した場合の罰則（{pja}、{date}時点）を告げる"
                         ),
                         format!(
-                            "keep the record under the municipality's rules (要綱) for '{}' (multi-layered support meeting), with the consent records relied on",
-                            input.meeting.local_name
+                            "tell attendees from entrusted bodies that they must not disclose secrets learned in the work (Article 106-4(5)) and the penalty for breach ({pen}, as of {date})"
                         ),
                     )
-                    .uncited(),
+                    .cited("社会福祉法第106条の4第5項"),
             );
         }
+        out.push(
+            R_OBL_RECORD
+                .finding_with(
+                    format!(
+                        "記録は「{}」（重層的支援会議）について市町村が定める要綱等に従い、根拠とした同意記録とともに保管する",
+                        input.meeting.local_name
+                    ),
+                    format!(
+                        "keep the record under the municipality's rules (要綱) for '{}' (multi-layered support meeting), with the consent records relied on",
+                        input.meeting.local_name
+                    ),
+                )
+                .cited(GUIDANCE),
+        );
+    }
+    match mode {
+        MeetingKind::SupportMeeting | MeetingKind::JusouMeeting | MeetingKind::Combined => {}
         other => {
             if let Some(s) = other.statutory() {
                 if date >= s.secrecy_from {
@@ -1035,26 +1378,24 @@ fn consent_obligation(input: &MeetingCheck) -> Finding {
     )
 }
 
-trait Uncited {
-    fn uncited(self) -> Self;
-}
-
-impl Uncited for Finding {
-    fn uncited(mut self) -> Self {
-        self.citation = None;
-        self
-    }
-}
-
 fn fallback(input: &MeetingCheck, present: &[&Member]) -> Fallback {
     let date = input.meeting.date;
     let can_support = match support_meeting_era(date) {
         Some(era) => !era.requires_project || input.meeting.municipality_runs_project,
         None => false,
     };
+    // `appointed` names the 支援会議 only on a 支援会議 or combined roster; elsewhere (another
+    // law's meeting, a 重層的支援会議) only the recorded 第106条の6第5項 duty shows membership.
+    let support_roster = matches!(
+        input.meeting.kind,
+        MeetingKind::SupportMeeting | MeetingKind::Combined
+    );
     let members: Vec<String> = present
         .iter()
-        .filter(|m| member_basis(MeetingKind::SupportMeeting, date, m))
+        .filter(|m| {
+            m.bound_by(Confidentiality::SupportMeeting)
+                || (support_roster && member_basis(MeetingKind::SupportMeeting, date, m))
+        })
         .map(|m| m.id.clone())
         .collect();
     // Already a 支援会議 organised by the municipality: no other sitting would do better.

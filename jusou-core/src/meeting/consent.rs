@@ -208,7 +208,8 @@ impl Consent {
     pub fn validate(&self, path: &str, errors: &mut Vec<Error>) {
         use consent_codes::*;
         let at = |field: &str| format!("{path}/{}", pointer_token(field));
-        const CITE: &str = "個人情報の保護に関する法律第27条・第69条";
+        // The one spelling of the consent basis (law::articles::PrivacyBasis).
+        const CITE: &str = crate::law::articles::PrivacyBasis::Consent.citation();
         if self.id.trim().is_empty() {
             errors.push(Error::new(
                 EMPTY_ID,

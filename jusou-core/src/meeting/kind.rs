@@ -79,6 +79,55 @@ impl MeetingKind {
     }
 }
 
+/// The people another law's meeting is founded for.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Remit {
+    /// 児童 (under 18) or 特定妊婦: 要保護児童対策地域協議会.
+    Child,
+    /// 高齢者 / 介護保険の被保険者 (65+, or certified): 地域ケア会議.
+    Elderly,
+    /// 生活困窮者: 生活困窮者自立支援法の支援会議.
+    Needy,
+    /// 障害者等: 障害者総合支援法の協議会.
+    Disability,
+}
+
+impl Remit {
+    /// Whether the recorded facts put a subject within this remit (an age or a field; an age
+    /// not stated proves nothing).
+    pub fn covers(self, f: &super::check::SubjectFacts) -> bool {
+        f.fields.contains(&self)
+            || match self {
+                Remit::Child => f.age.is_some_and(|a| a < 18),
+                Remit::Elderly => f.age.is_some_and(|a| a >= 65),
+                Remit::Needy | Remit::Disability => false,
+            }
+    }
+
+    /// Japanese name.
+    pub const fn name_ja(self) -> &'static str {
+        match self {
+            Remit::Child => "児童（18歳未満）・特定妊婦",
+            Remit::Elderly => "高齢者（65歳以上）・介護保険の被保険者",
+            Remit::Needy => "生活困窮者",
+            Remit::Disability => "障害者等",
+        }
+    }
+
+    /// English name.
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Remit::Child => "children under 18 and expectant mothers in need",
+            Remit::Elderly => "older people (65+) and insured persons of long-term care",
+            Remit::Needy => "people in need",
+            Remit::Disability => "disabled people",
+        }
+    }
+}
+
 /// A statutory meeting of another law whose members carry a secrecy duty of that law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatutoryMeeting {
@@ -92,6 +141,8 @@ pub struct StatutoryMeeting {
     pub secrecy_from: NaiveDate,
     /// Whether `secrecy_from` and the paragraph were confirmed against a current statute text.
     pub verified: bool,
+    /// Whom the law founds the meeting for.
+    pub remit: Remit,
 }
 
 /// 地域ケア会議: legislated by the 2014 amendment, in force 2015-04-01.
@@ -101,6 +152,7 @@ pub const COMMUNITY_CARE: StatutoryMeeting = StatutoryMeeting {
     basis: Confidentiality::CommunityCareMeeting,
     secrecy_from: ymd(2015, 4, 1),
     verified: false,
+    remit: Remit::Elderly,
 };
 
 /// 要保護児童対策地域協議会: secrecy under 第25条の5, in force 2005-04-01.
@@ -110,6 +162,7 @@ pub const CHILD_PROTECTION: StatutoryMeeting = StatutoryMeeting {
     basis: Confidentiality::ChildProtectionCouncil,
     secrecy_from: ymd(2005, 4, 1),
     verified: false,
+    remit: Remit::Child,
 };
 
 /// 生活困窮者自立支援法の支援会議: added by the 2018 amendment, in force 2018-10-01.
@@ -119,6 +172,7 @@ pub const NEEDY_SUPPORT: StatutoryMeeting = StatutoryMeeting {
     basis: Confidentiality::NeedySupportMeeting,
     secrecy_from: ymd(2018, 10, 1),
     verified: false,
+    remit: Remit::Needy,
 };
 
 /// 障害者総合支援法の協議会: the members' secrecy duty came with the 2022 amendment, in force
@@ -129,6 +183,7 @@ pub const DISABILITY_COUNCIL: StatutoryMeeting = StatutoryMeeting {
     basis: Confidentiality::DisabilityCouncil,
     secrecy_from: ymd(2024, 4, 1),
     verified: false,
+    remit: Remit::Disability,
 };
 
 /// One span of the dated rule "a 支援会議 exists only where the municipality runs the project".

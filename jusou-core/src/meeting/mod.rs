@@ -25,11 +25,11 @@ pub mod kind;
 pub mod rules;
 
 pub use check::{
-    check, check_json, validate, CaseRef, Exclusion, Fallback, MeetingCheck, MeetingDecision,
-    MeetingInfo, Member, Organiser, OrganiserKind,
+    check, check_json, validate, CaseRef, DvRecord, Exclusion, Fallback, MeetingCheck,
+    MeetingDecision, MeetingInfo, Member, Organiser, OrganiserKind, SubjectFacts,
 };
 pub use consent::{Consent, InfoCategory};
-pub use kind::{Confidentiality, MeetingKind};
+pub use kind::{Confidentiality, MeetingKind, Remit};
 
 #[cfg(test)]
 mod tests;

@@ -216,7 +216,8 @@ fn support_member() {
         .excluded
         .iter()
         .any(|e| e.reason.rule == R_SUPPORT_MEMBER.id));
-    // Municipal staff not appointed, and an appointed member whose duty is not recorded.
+    // Municipal staff not appointed, and an appointed member with no `support_meeting` tag:
+    // appointment alone binds them by 第106条の6第5項.
     v["members"].as_array_mut().unwrap().push(member(
         "m3",
         "新座市介護保険課",
@@ -237,8 +238,13 @@ fn support_member() {
         .filter(|e| e.reason.rule == R_SUPPORT_MEMBER.id)
         .map(|e| e.member.as_str())
         .collect();
-    assert_eq!(ex, ["m3", "m4"]);
-    assert_eq!(recipients(&d, "basic"), ["m1", "m2"]);
+    assert_eq!(ex, ["m3"]);
+    assert_eq!(recipients(&d, "basic"), ["m1", "m2", "m4"]);
+    // m3 hears nothing of the case: they leave while it is discussed.
+    assert!(d
+        .obligations
+        .iter()
+        .any(|f| f.rule == R_OBL_LEAVE.id && f.message_en.contains("m3")));
 }
 
 #[test]
@@ -296,15 +302,129 @@ fn combined_mode() {
     v["meeting"]["kind"] = json!("combined");
     let d = run(&v);
     assert!(fired(&d).contains(R_COMBINED_MODE.id));
-    assert_eq!(serde_json::to_value(d.mode).unwrap(), "jusou_meeting");
+    // Both bases hold: member by member.
+    assert_eq!(serde_json::to_value(d.mode).unwrap(), "combined");
     v["consents"] = json!([]);
     let d = run(&v);
     assert_eq!(serde_json::to_value(d.mode).unwrap(), "support_meeting");
     assert!(!fires(&base(), R_COMBINED_MODE));
 }
 
+#[test]
+fn combined_sitting_decides_per_member() {
+    // A consent naming nobody present: the appointed members still receive (支援会議 basis).
+    let mut v = jusou();
+    v["meeting"]["kind"] = json!("combined");
+    v["consents"][0]["scope"]["organisations"] = json!(["新座市保健センター"]);
+    let d = run(&v);
+    assert!(d.allowed);
+    assert_eq!(recipients(&d, "basic"), ["m1", "m2"]);
+    // An unappointed attendee the consent names receives only within its scope.
+    v["members"].as_array_mut().unwrap().push(member(
+        "h1",
+        "新座市保健センター",
+        false,
+        &["public_servant"],
+    ));
+    v["attendees"] = json!(["m1", "m2", "h1"]);
+    v["consents"][0]["scope"]["categories"] = json!(["basic"]);
+    let d = run(&v);
+    assert_eq!(recipients(&d, "basic"), ["m1", "m2", "h1"]);
+    assert_eq!(recipients(&d, "health_disability"), ["m1", "m2"]);
+    // Never less than the 支援会議 alone allows.
+    let mut s = v.clone();
+    s["meeting"]["kind"] = json!("support_meeting");
+    assert_eq!(run(&s).recipients, d.recipients);
+}
+
+#[test]
+fn jusou_meeting_from_acceptance_until_closing() {
+    let mut v = jusou();
+    v["case"] = json!({"id": "c1", "subjects": ["A"], "standing": "accepted"});
+    assert!(run(&v).allowed, "plan review before 支援決定");
+    v["case"]["standing"] = json!("not_accepted");
+    assert!(fires(&v, R_JUSOU_MULTI_AGENCY));
+    v["case"]["standing"] = json!("closed");
+    assert!(!run(&v).allowed);
+    // standing and the old flag may not disagree.
+    v["case"]["under_multi_agency"] = json!(true);
+    let e = check_json(&v.to_string()).unwrap_err();
+    assert_eq!(
+        e.code_paths(),
+        vec![(meet_codes::STANDING_CONFLICT, "/case/standing")]
+    );
+}
+
+#[test]
+fn statutory_remit_and_organiser() {
+    let mut v = statutory(
+        "child_protection_council",
+        "2026-05-01",
+        "child_protection_council",
+    );
+    v["case"]["subject_facts"] = json!([{"id": "A", "age": 45, "fields": ["disability"]}]);
+    let d = run(&v);
+    assert!(!d.allowed, "an adult's information at a 要対協");
+    assert!(fired(&d).contains(R_STATUTORY_REMIT.id));
+    assert!(d.fallback.is_some());
+    v["case"]["subject_facts"] = json!([{"id": "A", "age": 12}]);
+    assert!(run(&v).allowed);
+    v["meeting"]["organiser"]["kind"] = json!("other");
+    assert!(fires(&v, R_STATUTORY_ORGANISER));
+    // Not stated is not assumed.
+    let mut v = statutory(
+        "needy_support_meeting",
+        "2026-05-01",
+        "needy_support_meeting",
+    );
+    v["case"]["subject_facts"] = json!([]);
+    let d = run(&v);
+    assert!(!d.allowed);
+    assert!(d.violations[0].message_en.contains("does not state"));
+}
+
+#[test]
+fn need_to_know() {
+    let mut v = base();
+    v["members"].as_array_mut().unwrap().push(member(
+        "m3",
+        "新座市介護保険課",
+        true,
+        &["public_servant"],
+    ));
+    v["attendees"] = json!(["m1", "m2", "m3"]);
+    v["selected"] = json!(["m1", "m2"]);
+    v["members"][1]["categories"] = json!(["basic"]);
+    let d = run(&v);
+    assert_eq!(recipients(&d, "basic"), ["m1", "m2"]);
+    assert_eq!(recipients(&d, "health_disability"), ["m1"]);
+    assert!(fired(&d).contains(R_NOT_SELECTED.id));
+    assert!(fired(&d).contains(R_NEED_TO_KNOW.id));
+    let leave = d
+        .obligations
+        .iter()
+        .find(|f| f.rule == R_OBL_LEAVE.id)
+        .unwrap();
+    assert!(leave.message_en.starts_with("m3 leave"));
+    // DV: the alleged perpetrator never receives the victim's information.
+    v["selected"] = Value::Null;
+    v["case"]["dv"] = json!({"victims": ["A"], "alleged_perpetrators": ["m3"]});
+    let d = run(&v);
+    assert!(!recipients(&d, "basic").contains(&"m3".to_string()));
+    assert!(fired(&d).contains(R_DV_PERPETRATOR.id));
+    // A confidential address: withheld from anyone without a stated need.
+    v["case"]["address_confidential"] = json!(true);
+    v["members"][0]["needs_address"] = json!(true);
+    let d = run(&v);
+    assert_eq!(d.address_withheld_from, ["m2"]);
+    assert!(fired(&d).contains(R_ADDRESS_CONFIDENTIAL.id));
+}
+
 fn statutory(kind: &str, date: &str, basis: &str) -> Value {
     let mut v = base();
+    // A subject within every statutory meeting's remit.
+    v["case"]["subject_facts"] =
+        json!([{"id": "A", "age": 15, "fields": ["elderly", "needy", "disability"]}]);
     v["meeting"]["kind"] = json!(kind);
     v["meeting"]["date"] = json!(date);
     v["members"] = json!([
@@ -370,7 +490,8 @@ fn obligations_announce_and_record_with_dated_penalty() {
         .iter()
         .find(|f| f.rule == R_OBL_ANNOUNCE.id)
         .unwrap();
-    assert!(ann.message_ja.contains("拘禁刑"));
+    // The penal article is not verified: the penalty is not printed as fact.
+    assert!(ann.message_ja.contains("罰則あり（条番号未確認）"));
     assert!(d.obligations.iter().any(|f| f.rule == R_OBL_RECORD.id));
     assert!(!d.obligations.iter().any(|f| f.rule == R_OBL_CONSENT.id));
     let mut v = base();
@@ -381,7 +502,7 @@ fn obligations_announce_and_record_with_dated_penalty() {
         .iter()
         .find(|f| f.rule == R_OBL_ANNOUNCE.id)
         .unwrap();
-    assert!(ann.message_ja.contains("懲役"));
+    assert!(ann.message_ja.contains("罰則あり（条番号未確認）"));
     // Denied: no obligations at all.
     v["meeting"]["municipality_runs_project"] = json!(false);
     assert!(run(&v).obligations.is_empty());
@@ -546,20 +667,26 @@ mod property {
             (
                 members,
                 proptest::collection::vec(consent_strategy(n_subjects, n_members), 0..4),
-                1u8..64,
-                1u8..32,
-                0..7usize,
-                0..3usize,
-                0..2600u64,
-                any::<bool>(),
-                any::<bool>(),
+                (1u8..64, 1u8..32, 0..7usize, 0..3usize, 0..2600u64, any::<bool>()),
+                // standing, subject facts, DV, selection, category limits, address
+                (0..5usize, any::<(u8, u8)>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>()),
             )
                 .prop_map(
-                    move |(members, consents, att, agenda, kind, org, date, runs, multi)| {
-                        let attendees: Vec<String> = (0..n_members)
-                            .filter(|k| att & (1 << k) != 0)
-                            .map(|k| format!("m{k}"))
-                            .collect();
+                    move |(mut members, consents, (att, agenda, kind, org, date, runs), need)| {
+                        let (standing, (age, fields), dv, sel, limits, addr) = need;
+                        let ids = |mask: u8| -> Vec<String> {
+                            (0..n_members)
+                                .filter(|k| mask & (1 << k) != 0)
+                                .map(|k| format!("m{k}"))
+                                .collect()
+                        };
+                        let attendees = ids(att);
+                        for (k, m) in members.iter_mut().enumerate() {
+                            if limits & (1 << k) != 0 {
+                                m["categories"] = json!(pick(limits.rotate_left(3) | 1, &CATS));
+                            }
+                            m["needs_address"] = json!(addr & (1 << k) != 0);
+                        }
                         // Consent ids must be unique: number them.
                         let consents: Vec<Value> = consents
                             .into_iter()
@@ -569,9 +696,24 @@ mod property {
                                 c
                             })
                             .collect();
-                        json!({
-                            "case": {"id": "p", "subjects": (["A", "B", "C"][..n_subjects]),
-                                     "under_multi_agency": multi},
+                        let subjects = &["A", "B", "C"][..n_subjects];
+                        let mut case = json!({"id": "p", "subjects": subjects});
+                        match standing {
+                            0 => case["under_multi_agency"] = json!(true),
+                            1 => case["under_multi_agency"] = json!(false),
+                            s => case["standing"] = json!(["accepted", "support_decided", "closed"][s - 2]),
+                        }
+                        if age % 3 != 0 {
+                            case["subject_facts"] = json!([{"id": "A", "age": age % 90,
+                                "fields": pick(fields & 0xf, &["child", "elderly", "needy", "disability"])}]);
+                        }
+                        if dv & 1 == 1 {
+                            case["dv"] = json!({"victims": [subjects[usize::from(dv >> 1) % n_subjects]],
+                                                "alleged_perpetrators": ids(dv >> 2)});
+                        }
+                        case["address_confidential"] = json!(addr & 0x80 != 0);
+                        let mut v = json!({
+                            "case": case,
                             "meeting": {"kind": KINDS[kind], "local_name": "会議",
                                 "organiser": {"kind": (["municipality", "contractor", "other"][org]),
                                               "name": "x"},
@@ -580,7 +722,11 @@ mod property {
                             "attendees": attendees,
                             "consents": consents,
                             "agenda": pick(agenda, &CATS),
-                        })
+                        });
+                        if sel & 0x80 != 0 {
+                            v["selected"] = json!(ids(sel));
+                        }
+                        v
                     },
                 )
         })
@@ -628,24 +774,29 @@ mod property {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
+        /// No recipient is ever outside (consent ∪ appointed 第106条の6 members ∪ the statutory
+        /// remit), and need to know holds: selection, category limits, DV.
         #[test]
         fn recipients_stay_within_consent_or_membership(v in input_strategy()) {
             let input: MeetingCheck = crate::error::decode(&v.to_string()).unwrap();
             prop_assume!(validate(&input).is_ok());
             let d = check(&input);
             let date = input.meeting.date;
+            let kind = input.meeting.kind;
             if !d.allowed {
                 prop_assert!(d.mode.is_none());
                 prop_assert!(d.recipients.values().all(|r| r.is_empty()));
                 prop_assert!(d.fallback.is_some());
             }
-            if let Some(mode) = d.mode {
-                prop_assert!(mode != MeetingKind::Combined);
-                if mode == MeetingKind::SupportMeeting {
-                    prop_assert_eq!(input.meeting.organiser.kind, OrganiserKind::Municipality);
-                    prop_assert!(input.meeting.municipality_runs_project);
-                }
-            }
+            let by_municipality = input.meeting.organiser.kind == OrganiserKind::Municipality;
+            let support_ok = matches!(kind, MeetingKind::SupportMeeting | MeetingKind::Combined)
+                && by_municipality
+                && input.meeting.municipality_runs_project
+                && date >= NaiveDate::from_ymd_opt(2021, 4, 1).unwrap();
+            let standing = input.case.standing();
+            let victims_here = input.case.dv.as_ref().is_some_and(|dv| {
+                dv.victims.iter().any(|v| input.case.subjects.contains(v))
+            });
             for (cat, ids) in &d.recipients {
                 prop_assert!(input.agenda.contains(cat));
                 for id in ids {
@@ -654,15 +805,50 @@ mod property {
                     let consent_ok = input.case.subjects.iter().all(|s| {
                         input.consents.iter().any(|c| &c.subject == s && consent_allows(c, date, m, *cat))
                     });
-                    let member_ok = d.mode.and_then(secrecy).is_some_and(|(basis, from)| {
-                        date >= from && m.appointed && m.confidentiality.contains(&basis)
+                    let appointed_ok = support_ok && m.appointed;
+                    let statutory_ok = kind.statutory().is_some_and(|s| {
+                        secrecy(kind).is_some_and(|(basis, from)| {
+                            date >= from && m.appointed && m.confidentiality.contains(&basis)
+                        }) && input.case.subject_facts.iter().any(|f| s.remit.covers(f))
                     });
-                    prop_assert!(consent_ok || member_ok, "{id} receives {cat:?} without a basis");
-                    if d.mode == Some(MeetingKind::JusouMeeting) {
-                        prop_assert!(input.case.under_multi_agency && consent_ok);
+                    prop_assert!(consent_ok || appointed_ok || statutory_ok,
+                        "{id} receives {cat:?} without a basis");
+                    if kind == MeetingKind::JusouMeeting {
+                        prop_assert!(consent_ok && standing.may_go_to_jusou_meeting());
                     }
-                    if m.confidentiality.is_empty() {
+                    if m.confidentiality.is_empty() && !m.appointed {
                         prop_assert!(consent_ok, "{id} has no duty and is not named");
+                    }
+                    // Need to know.
+                    if let Some(sel) = &input.selected {
+                        prop_assert!(sel.contains(id), "{id} was not selected");
+                    }
+                    if let Some(c) = &m.categories {
+                        prop_assert!(c.contains(cat), "{id} does not need {cat:?}");
+                    }
+                    // A perpetrator never receives the victim's data.
+                    if victims_here {
+                        let dv = input.case.dv.as_ref().unwrap();
+                        prop_assert!(!dv.alleged_perpetrators.contains(id),
+                            "perpetrator {id} receives {cat:?}");
+                    }
+                }
+            }
+            // A confidential address reaches only those with a stated need.
+            for id in d.recipients.get(&InfoCategory::Basic).into_iter().flatten() {
+                let m = input.members.iter().find(|m| &m.id == id).unwrap();
+                if input.case.address_confidential && !m.needs_address {
+                    prop_assert!(d.address_withheld_from.contains(id));
+                }
+            }
+            // Combined: never less than the 支援会議 alone allows.
+            if kind == MeetingKind::Combined && d.mode.is_some() {
+                let mut alone = input.clone();
+                alone.meeting.kind = MeetingKind::SupportMeeting;
+                let a = check(&alone);
+                for (cat, ids) in &a.recipients {
+                    for id in ids {
+                        prop_assert!(d.recipients[cat].contains(id), "{id} lost {cat:?} in the combined sitting");
                     }
                 }
             }

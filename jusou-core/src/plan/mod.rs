@@ -12,12 +12,23 @@
 //!   record. So "withdrawn → blocked until given again" falls out of the dates, and a 支援会議
 //!   (第106条の6; no consent needed) stays possible throughout.
 //! - **重層的支援会議 events** (`jusou_meeting_review`, `evaluation`, `participation_decided`,
-//!   `returned_to_comprehensive`) need a consent valid that day. A plan review needs the very
-//!   consent the plan rests on (`plan.consent_id`), and that consent must cover (basic
-//!   information, [`Consent::covers`]) every organisation responsible for a support item. After
-//!   a withdrawal and a new consent, the plan is redrafted on the new record. A plan naming no
-//!   known consent is reported at its `plan_drafted` (R-PLAN-CONTENT-CONSENT) and again at any
-//!   review (R-PLAN-CONSENT): when in doubt, sharing is denied.
+//!   `returned_to_comprehensive`, and the reviews and evaluations of the 参加支援 and アウトリーチ
+//!   plans) need a consent valid that day, of one of the case's `subjects` (when stated) and naming
+//!   the meeting's organiser, the 多機関協働事業者 (R-PLAN-CONSENT-SUBJECT otherwise). A plan review
+//!   needs the very consent the plan rests on (`plan.consent_id`), and that consent must cover
+//!   (basic information, [`Consent::covers`]) every organisation responsible for a support item.
+//!   After a withdrawal and a new consent, the plan is redrafted on the new record. A plan naming
+//!   no known consent is warned about at its `plan_drafted` (R-PLAN-CONTENT-CONSENT) and reported
+//!   at any review (R-PLAN-CONSENT): when in doubt, sharing is denied.
+//! - **Soft rules stay soft**: of a plan's contents only 「支援の種類及び内容」 (第6号) is a violation;
+//!   goals, wishes, one 主担当, the period, the monitoring date and the consent reference are the
+//!   manual's form and come as `warnings` until the ministerial ordinance is verified. The
+//!   アウトリーチ stages are typical, in any order; only closing as goal reached needs the stable
+//!   connection.
+//! - **Episodes**: a `referral` after 終結 (or a return) opens a new episode (`episode` counts
+//!   them); its plan and monitoring clock start afresh.
+//! - **Standing**: [`MultiAgencyState::standing`] maps the track onto the one model of a case's
+//!   standing ([`crate::standing`]) the meeting check uses.
 //! - **A broken step still moves the track**: an event that came too early is reported once, and
 //!   the track then stands where that event leads, so one mistake gives one violation, not a
 //!   cascade.
@@ -39,6 +50,7 @@ use crate::error::{self, Error, Errors};
 use crate::meeting::consent::Consent;
 use crate::municipality::Options;
 use crate::rule::Finding;
+use crate::standing::Standing;
 
 pub use replay::replay;
 
@@ -81,6 +93,11 @@ pub struct PlanLog {
     /// The case's consent records (本人同意); withdrawal is a record's `withdrawn_on`.
     #[serde(default)]
     pub consents: Vec<Consent>,
+    /// The case's subjects (household members whose information the case holds): a consent of
+    /// anyone else never counts for it. Empty: not stated (every record in `consents` is taken
+    /// as the case's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
     /// The events, in the order they happened.
     pub events: Vec<PlanEvent>,
 }
@@ -116,6 +133,9 @@ pub struct PlanEvent {
     /// Free note (not judged).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The sitting, on meeting events: several cases heard in one sitting share its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
 }
 
 /// The three tracks of a case.
@@ -177,6 +197,10 @@ pub enum EventType {
     Accompaniment,
     /// つなぎ先との関係が安定.
     StableConnection,
+    /// 重層的支援会議 judges the アウトリーチ plan's appropriateness.
+    OutreachPlanReview,
+    /// 重層的支援会議 evaluates the アウトリーチ at its end.
+    OutreachEvaluation,
     /// 終結 of アウトリーチ等 (with its reason).
     OutreachClosed,
     // 参加支援
@@ -194,13 +218,17 @@ pub enum EventType {
     SettlingIn,
     /// フォローアップ of person and host; also allowed after the track ends (contact kept).
     FollowUp,
+    /// 重層的支援会議 judges the 参加支援 plan's appropriateness.
+    ParticipationPlanReview,
+    /// 重層的支援会議 evaluates the 参加支援 at its end.
+    ParticipationEvaluation,
     /// 終結 of 参加支援 (with its reason).
     ParticipationClosed,
 }
 
 impl EventType {
     /// Every event type, track by track.
-    pub const ALL: [EventType; 28] = [
+    pub const ALL: [EventType; 32] = [
         EventType::Referral,
         EventType::Accepted,
         EventType::Assessment,
@@ -220,6 +248,8 @@ impl EventType {
         EventType::HomeVisit,
         EventType::Accompaniment,
         EventType::StableConnection,
+        EventType::OutreachPlanReview,
+        EventType::OutreachEvaluation,
         EventType::OutreachClosed,
         EventType::ParticipationDecided,
         EventType::ParticipationIntake,
@@ -228,6 +258,8 @@ impl EventType {
         EventType::Matching,
         EventType::SettlingIn,
         EventType::FollowUp,
+        EventType::ParticipationPlanReview,
+        EventType::ParticipationEvaluation,
         EventType::ParticipationClosed,
     ];
 
@@ -249,7 +281,8 @@ impl EventType {
             | Watching => Track::MultiAgency,
             SupportMeeting => Track::Common,
             InformationGathering | PreCoordination | RelationshipBuilding | HomeVisit
-            | Accompaniment | StableConnection | OutreachClosed => Track::Outreach,
+            | Accompaniment | StableConnection | OutreachPlanReview | OutreachEvaluation
+            | OutreachClosed => Track::Outreach,
             ParticipationDecided
             | ParticipationIntake
             | ParticipationAssessment
@@ -257,6 +290,8 @@ impl EventType {
             | Matching
             | SettlingIn
             | FollowUp
+            | ParticipationPlanReview
+            | ParticipationEvaluation
             | ParticipationClosed => Track::Participation,
         }
     }
@@ -269,7 +304,16 @@ impl EventType {
                 | EventType::Evaluation
                 | EventType::ParticipationDecided
                 | EventType::ReturnedToComprehensive
+                | EventType::OutreachPlanReview
+                | EventType::OutreachEvaluation
+                | EventType::ParticipationPlanReview
+                | EventType::ParticipationEvaluation
         )
+    }
+
+    /// Whether the event is a sitting of a meeting (and so may carry a `meeting_id`).
+    pub const fn is_meeting(self) -> bool {
+        self.at_jusou_meeting() || matches!(self, EventType::SupportMeeting)
     }
 
     /// Whether the event ends a track (and so needs a reason).
@@ -303,6 +347,8 @@ impl EventType {
             HomeVisit => "home_visit",
             Accompaniment => "accompaniment",
             StableConnection => "stable_connection",
+            OutreachPlanReview => "outreach_plan_review",
+            OutreachEvaluation => "outreach_evaluation",
             OutreachClosed => "outreach_closed",
             ParticipationDecided => "participation_decided",
             ParticipationIntake => "participation_intake",
@@ -311,6 +357,8 @@ impl EventType {
             Matching => "matching",
             SettlingIn => "settling_in",
             FollowUp => "follow_up",
+            ParticipationPlanReview => "participation_plan_review",
+            ParticipationEvaluation => "participation_evaluation",
             ParticipationClosed => "participation_closed",
         }
     }
@@ -421,6 +469,12 @@ pub struct PlanReport {
     pub monitoring_interval_days: u32,
     /// Which event broke which rule.
     pub violations: Vec<Violation>,
+    /// Soft findings (the manual's expectations, unverified ordinance items): never make the
+    /// log invalid.
+    pub warnings: Vec<Violation>,
+    /// The episode the 多機関協働 track is in (1 for the first; a referral after 終結 opens the
+    /// next).
+    pub episode: u32,
 }
 
 /// Where each track stands.
@@ -504,6 +558,21 @@ pub enum ParticipationState {
     SettlingIn,
     /// 終結 (contact kept: `follow_up` still allowed).
     Closed,
+}
+
+impl MultiAgencyState {
+    /// The case's standing (the model routing and the meeting check share).
+    pub const fn standing(self) -> Standing {
+        use MultiAgencyState as M;
+        match self {
+            M::NotStarted | M::Referred => Standing::NotAccepted,
+            M::Accepted | M::Assessed | M::PlanDrafted | M::PlanToRevise | M::PlanApproved => {
+                Standing::Accepted
+            }
+            M::SupportDecided | M::InSupport | M::Evaluated => Standing::SupportDecided,
+            M::Closed | M::Returned => Standing::Closed,
+        }
+    }
 }
 
 /// Allowed next events, per track.
@@ -631,8 +700,13 @@ pub fn validate(log: &PlanLog) -> Result<(), Errors> {
             "plan",
             PLAN_MISSING,
         );
+        // The 参加支援 and アウトリーチ plan reviews may record an outcome; the 支援プラン's must.
+        let plan_review = matches!(
+            e.kind,
+            EventType::OutreachPlanReview | EventType::ParticipationPlanReview
+        );
         need(
-            e.outcome.is_some(),
+            e.outcome.is_some() && !plan_review,
             e.kind == EventType::JusouMeetingReview,
             "outcome",
             OUTCOME_MISSING,
@@ -651,6 +725,9 @@ pub fn validate(log: &PlanLog) -> Result<(), Errors> {
         );
         if e.host_assessed.is_some() && e.kind != EventType::Matching {
             need(true, false, "host_assessed", FIELD_NOT_FOR_TYPE);
+        }
+        if e.meeting_id.is_some() && !e.kind.is_meeting() {
+            need(true, false, "meeting_id", FIELD_NOT_FOR_TYPE);
         }
     }
     Errors::check(errors)

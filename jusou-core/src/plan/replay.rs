@@ -31,7 +31,10 @@ pub fn replay(log: &PlanLog) -> PlanReport {
     let mut latest: Option<NaiveDate> = None;
     let mut monitor_from: Option<NaiveDate> = None;
     let mut violations = Vec::new();
+    let mut warnings = Vec::new();
     let mut found: Vec<Finding> = Vec::new();
+    let mut soft: Vec<Finding> = Vec::new();
+    let mut episode = 1u32;
 
     for (i, e) in log.events.iter().enumerate() {
         if let Some(prev) = latest {
@@ -67,13 +70,29 @@ pub fn replay(log: &PlanLog) -> PlanReport {
                 ),
             ));
         }
+        // A referral after 終結 opens a new episode: the old plan and its clock end with it.
+        if e.kind == EventType::Referral
+            && matches!(
+                st.multi_agency,
+                MultiAgencyState::Closed | MultiAgencyState::Returned
+            )
+        {
+            st.multi_agency = MultiAgencyState::NotStarted;
+            plan = None;
+            monitor_from = None;
+            episode += 1;
+        }
         if e.kind.at_jusou_meeting() {
             let needs = if e.kind == EventType::JusouMeetingReview {
                 Need::PlanConsent(plan)
             } else {
                 Need::AnyConsent
             };
-            consent_check(log, &by_id, needs, e.date, &mut found);
+            let who = Who {
+                subjects: &log.subjects,
+                organiser: Some(&e.organisation),
+            };
+            consent_check(log, &by_id, needs, who, e.date, &mut found);
         }
         let ctx = Step {
             kind: e.kind,
@@ -111,7 +130,17 @@ pub fn replay(log: &PlanLog) -> PlanReport {
         match e.kind {
             EventType::PlanDrafted => {
                 if let Some(p) = &e.plan {
-                    content::check(p, e.date, |id| by_id.contains_key(id), &mut found);
+                    // Only 「支援の種類及び内容」 is the statute's (第6号); the rest of the form is
+                    // the manual's, a warning until the ordinance is verified.
+                    let mut content = Vec::new();
+                    content::check(p, e.date, |id| by_id.contains_key(id), &mut content);
+                    for f in content {
+                        if f.rule == R_PLAN_CONTENT_ITEMS.id {
+                            found.push(f);
+                        } else {
+                            soft.push(f);
+                        }
+                    }
                 }
                 plan = e.plan.as_ref();
             }
@@ -123,7 +152,11 @@ pub fn replay(log: &PlanLog) -> PlanReport {
         }
         violations.extend(found.drain(..).map(|finding| Violation {
             event_index: i,
-            finding,
+            finding: dated(finding, e.date),
+        }));
+        warnings.extend(soft.drain(..).map(|finding| Violation {
+            event_index: i,
+            finding: dated(finding, e.date),
         }));
     }
 
@@ -170,7 +203,35 @@ pub fn replay(log: &PlanLog) -> PlanReport {
         deadlines,
         monitoring_interval_days: interval,
         violations,
+        warnings,
+        episode,
     }
+}
+
+fn subjects_text(subjects: &[String]) -> String {
+    if subjects.is_empty() {
+        "—".into()
+    } else {
+        subjects.join(", ")
+    }
+}
+
+/// A privacy citation as in force on the event's day.
+fn dated(mut f: Finding, date: NaiveDate) -> Finding {
+    if let Some(c) = f.citation {
+        f.citation = Some(crate::law::articles::PrivacyBasis::dated(c, date));
+    }
+    f
+}
+
+/// Whose consent counts and for whom: the case's subject and the meeting's organiser (the
+/// 多機関協働事業者).
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    /// The case's subjects; empty when not stated.
+    subjects: &'a [String],
+    /// `None` when not yet known (the next sitting): then not judged.
+    organiser: Option<&'a str>,
 }
 
 /// What a 重層的支援会議 event rests on.
@@ -188,10 +249,11 @@ fn consent_check(
     log: &PlanLog,
     by_id: &HashMap<&str, &Consent>,
     need: Need<'_>,
+    who: Who<'_>,
     date: NaiveDate,
     out: &mut Vec<Finding>,
 ) {
-    let candidates: Vec<&Consent> = match need {
+    let all: Vec<&Consent> = match need {
         Need::PlanConsent(p) => p
             .and_then(|p| p.consent_id.as_deref())
             .and_then(|id| by_id.get(id).copied())
@@ -199,6 +261,17 @@ fn consent_check(
             .collect(),
         Need::AnyConsent => log.consents.iter().collect(),
     };
+    // A consent counts only for its own subject and for the 多機関協働事業者 it names.
+    let (candidates, misfits): (Vec<&Consent>, Vec<&Consent>) = all.into_iter().partition(|c| {
+        (who.subjects.is_empty() || who.subjects.contains(&c.subject))
+            && who.organiser.is_none_or(|o| {
+                c.names(Recipient {
+                    id: o,
+                    organisation: Some(o),
+                    role: None,
+                })
+            })
+    });
     if let Some(valid) = candidates.iter().find(|c| c.valid_on(date)) {
         if let Need::PlanConsent(Some(p)) = need {
             let missing: Vec<&str> = p
@@ -236,6 +309,27 @@ fn consent_check(
     let withdrawn = candidates
         .iter()
         .find(|c| c.given_on <= date && c.withdrawn_on.is_some_and(|w| w <= date));
+    if withdrawn.is_none() {
+        if let Some(c) = misfits.iter().find(|c| c.valid_on(date)) {
+            out.push(R_PLAN_CONSENT_SUBJECT.finding_with(
+                format!(
+                    "同意「{}」（本人{}）は事例の対象者（{}）の同意でないか、主催者（多機関協働事業者）「{}」を名指ししていないため、{date}の重層的支援会議の根拠になりません",
+                    c.id,
+                    c.subject,
+                    subjects_text(who.subjects),
+                    who.organiser.unwrap_or("—")
+                ),
+                format!(
+                    "consent '{}' (of {}) is not a consent of the case's subjects ({}) or does not name the organiser (the multi-agency provider) '{}', so it is no basis for the jusou meeting on {date}",
+                    c.id,
+                    c.subject,
+                    subjects_text(who.subjects),
+                    who.organiser.unwrap_or("—")
+                ),
+            ));
+            return;
+        }
+    }
     match withdrawn {
         Some(c) => out.push(R_PLAN_CONSENT_WITHDRAWN.finding_with(
             format!(
@@ -278,6 +372,8 @@ fn multi_agency(s: MultiAgencyState, e: Step) -> (MultiAgencyState, Option<&'sta
     match e.kind {
         T::Watching if ended => ok(s),
         T::Watching => bad(s, &R_PLAN_SEQUENCE),
+        // A referral after 終結 opens a new episode (the replay counts it).
+        T::Referral if ended => ok(M::Referred),
         _ if ended => bad(s, &R_PLAN_AFTER_CLOSE),
         T::Referral if s == M::NotStarted => ok(M::Referred),
         T::Referral => bad(s, &R_PLAN_SEQUENCE),
@@ -336,12 +432,16 @@ const fn outreach_rank(s: OutreachState) -> u8 {
 fn outreach_path(e: Step) -> Option<(OutreachState, u8)> {
     use EventType as T;
     use OutreachState as O;
+    // The stages are typical, not a ladder: any may come first (a home visit before letters is
+    // no breach). Only closing as goal reached needs the stable connection.
     Some(match e.kind {
         T::InformationGathering => (O::Gathering, 0),
-        T::PreCoordination => (O::PreCoordinated, 1),
-        T::RelationshipBuilding => (O::BuildingRelationship, 2),
-        T::HomeVisit | T::Accompaniment => (O::Visiting, 3),
-        T::StableConnection => (O::StablyConnected, 4),
+        T::PreCoordination => (O::PreCoordinated, 0),
+        T::RelationshipBuilding => (O::BuildingRelationship, 0),
+        T::HomeVisit | T::Accompaniment => (O::Visiting, 0),
+        T::StableConnection => (O::StablyConnected, 0),
+        // The 重層的支援会議 reviews an outreach plan and evaluates it once outreach is under way.
+        T::OutreachPlanReview | T::OutreachEvaluation => (O::Gathering, 1),
         T::OutreachClosed if e.reason.ends_by_itself() => (O::Closed, 1),
         T::OutreachClosed => (O::Closed, 5),
         _ => return None,
@@ -395,6 +495,9 @@ fn participation_path(e: Step) -> Option<(ParticipationState, u8)> {
         T::ParticipationPlan => (P::Planned, 3),
         T::Matching => (P::Matched, 4),
         T::SettlingIn | T::FollowUp => (P::SettlingIn, 5),
+        // The 重層的支援会議 reviews the 参加支援 plan once drafted, and evaluates it at the end.
+        T::ParticipationPlanReview => (P::Planned, 4),
+        T::ParticipationEvaluation => (P::SettlingIn, 6),
         T::ParticipationClosed if e.reason.ends_by_itself() => (P::Closed, 1),
         T::ParticipationClosed => (P::Closed, 6),
         _ => return None,
@@ -485,7 +588,12 @@ fn next_events(
                 Need::AnyConsent
             };
             let mut found = Vec::new();
-            consent_check(log, by_id, need, log.as_of, &mut found);
+            // The organiser is not known before the sitting: judge on subject and date alone.
+            let who = Who {
+                subjects: &log.subjects,
+                organiser: None,
+            };
+            consent_check(log, by_id, need, who, log.as_of, &mut found);
             if found.iter().any(|f| f.rule != R_PLAN_CONSENT_SCOPE.id) {
                 continue;
             }

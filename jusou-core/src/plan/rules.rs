@@ -1,12 +1,17 @@
 //! The rules of the plan lifecycle (`R-PLAN-…`), each defined once.
 
+use crate::law::articles::PrivacyBasis;
 use crate::rule::Rule;
+use crate::standing::GUIDANCE;
 
+/// 第6号: a 支援プラン states at least 「支援の種類及び内容」.
 const PLAN: &str = "社会福祉法第106条の4第2項第6号";
-const MULTI_AGENCY: &str = "社会福祉法第106条の4第2項第5号";
-const OUTREACH: &str = "社会福祉法第106条の4第2項第4号";
-const PARTICIPATION: &str = "社会福祉法第106条の4第2項第2号";
-const PRIVACY: &str = "個人情報の保護に関する法律第27条・第69条";
+/// The order of a case and what a plan form holds: the national manual, not the statute (the
+/// ministerial ordinance listing a plan's contents is not verified).
+const MULTI_AGENCY: &str = GUIDANCE;
+const OUTREACH: &str = GUIDANCE;
+const PARTICIPATION: &str = GUIDANCE;
+const PRIVACY: &str = PrivacyBasis::Consent.citation();
 
 /// Events are recorded in date order.
 pub const R_PLAN_ORDER: Rule = Rule {
@@ -36,8 +41,8 @@ pub const R_PLAN_SEQUENCE: Rule = Rule {
 pub const R_PLAN_OUTREACH_SEQUENCE: Rule = Rule {
     id: "R-PLAN-OUTREACH-SEQUENCE",
     citation: Some(OUTREACH),
-    ja: "アウトリーチ等は情報収集→事前調整→関係性の構築→家庭訪問・同行支援→関係の安定の順に進みます",
-    en: "outreach runs information gathering → pre-coordination → relationship building → visits and accompaniment → stable connection",
+    ja: "アウトリーチ等の段階（情報収集、事前調整、関係性の構築、家庭訪問・同行支援）は典型的な流れで順序は問いませんが、終結（目標達成）にはつなぎ先との関係の安定が必要です",
+    en: "outreach stages (gathering, pre-coordination, relationship building, visits) are typical, in any order; closing as goal reached needs a stable connection first",
 };
 
 /// 参加支援: steps in their order, starting with the 重層的支援会議's decision.
@@ -116,7 +121,7 @@ pub const R_PLAN_HOST: Rule = Rule {
 /// A plan states its goals.
 pub const R_PLAN_CONTENT_GOALS: Rule = Rule {
     id: "R-PLAN-CONTENT-GOALS",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "プランに目標がありません",
     en: "the plan states no goal",
 };
@@ -124,7 +129,7 @@ pub const R_PLAN_CONTENT_GOALS: Rule = Rule {
 /// A plan records the person's wishes.
 pub const R_PLAN_CONTENT_WISHES: Rule = Rule {
     id: "R-PLAN-CONTENT-WISHES",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "プランに本人の意向がありません",
     en: "the plan does not record the person's wishes",
 };
@@ -140,7 +145,7 @@ pub const R_PLAN_CONTENT_ITEMS: Rule = Rule {
 /// Exactly one 主担当.
 pub const R_PLAN_CONTENT_LEAD: Rule = Rule {
     id: "R-PLAN-CONTENT-LEAD",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "プランの主担当はちょうど一つの機関です",
     en: "a plan has exactly one lead organisation",
 };
@@ -148,7 +153,7 @@ pub const R_PLAN_CONTENT_LEAD: Rule = Rule {
 /// A period with start ≤ end.
 pub const R_PLAN_CONTENT_PERIOD: Rule = Rule {
     id: "R-PLAN-CONTENT-PERIOD",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "プランの期間の開始日が終了日より後です",
     en: "the plan's period starts after it ends",
 };
@@ -156,7 +161,7 @@ pub const R_PLAN_CONTENT_PERIOD: Rule = Rule {
 /// A next monitoring date within the period, not before the plan.
 pub const R_PLAN_CONTENT_MONITORING: Rule = Rule {
     id: "R-PLAN-CONTENT-MONITORING",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "プランには期間内の次回モニタリング日を書きます",
     en: "the plan sets a next monitoring date within its period",
 };
@@ -172,13 +177,29 @@ pub const R_PLAN_CONTENT_CONSENT: Rule = Rule {
 /// Monitoring is due every interval while support is under way (a deadline finding).
 pub const R_PLAN_MONITORING_DUE: Rule = Rule {
     id: "R-PLAN-MONITORING-DUE",
-    citation: Some(PLAN),
+    citation: Some(GUIDANCE),
     ja: "支援の実施中は、市町村の定める間隔でモニタリングを行います",
     en: "while support is under way, monitoring is due at the municipality's interval",
 };
 
+/// A consent counts only for its subject and the 多機関協働事業者 it names.
+pub const R_PLAN_CONSENT_SUBJECT: Rule = Rule {
+    id: "R-PLAN-CONSENT-SUBJECT",
+    citation: Some(PRIVACY),
+    ja: "同意は、その本人の情報について、同意が名指しする多機関協働事業者（会議の主催者）に対してのみ根拠になります",
+    en: "a consent counts only for its own subject and for the multi-agency provider (the meeting's organiser) it names",
+};
+
+/// A referral after 終結 opens a new episode (a finding of fact, not a violation).
+pub const R_PLAN_NEW_EPISODE: Rule = Rule {
+    id: "R-PLAN-NEW-EPISODE",
+    citation: Some(MULTI_AGENCY),
+    ja: "終結後のつなぎは新たな支援の始まり（新しいエピソード）として扱います",
+    en: "a referral after closing opens a new episode",
+};
+
 /// Every rule of the area.
-pub const ALL: [Rule; 21] = [
+pub const ALL: [Rule; 23] = [
     R_PLAN_ORDER,
     R_PLAN_FUTURE,
     R_PLAN_SEQUENCE,
@@ -200,4 +221,6 @@ pub const ALL: [Rule; 21] = [
     R_PLAN_CONTENT_MONITORING,
     R_PLAN_CONTENT_CONSENT,
     R_PLAN_MONITORING_DUE,
+    R_PLAN_CONSENT_SUBJECT,
+    R_PLAN_NEW_EPISODE,
 ];

@@ -456,12 +456,48 @@ class RouteDecision(TypedDict):
     why_not: List[WhyNot]  # For every negative or pending answer, the rules that did not fire and why.
 
 
-class CaseRef(TypedDict):
-    """The case as the meeting sees it."""
+class _DvRecordRequired(TypedDict):
+    victims: List[str]  # The victims (subject ids).
 
+
+class DvRecord(_DvRecordRequired, total=False):
+    """Domestic violence recorded in the household."""
+
+    alleged_perpetrators: List[str]  # Roster member ids recorded as the alleged perpetrator (a family member who attends, …).
+
+
+#: Where a case stands, in the order of the national manual.
+Standing = Literal['not_accepted', 'accepted', 'support_decided', 'closed']
+
+
+#: The people another law's meeting is founded for.
+Remit = Literal['child', 'elderly', 'needy', 'disability']
+
+
+class _SubjectFactsRequired(TypedDict):
+    id: str  # The subject (one of `case.subjects`).
+
+
+class SubjectFacts(_SubjectFactsRequired, total=False):
+    """What the worker recorded about one subject, for the remit of other laws' meetings."""
+
+    age: Optional[int]  # Age on the meeting date, when known.
+    fields: List[Remit]  # Fields the subject is recorded in (a 障害者手帳, a 生活困窮 consultation, …).
+
+
+class _CaseRefRequired(TypedDict):
     id: str  # Case id.
     subjects: List[str]  # Household members whose information is discussed (consent subjects).
-    under_multi_agency: bool  # Whether the case is under 多機関協働 (the municipality's 支援決定).
+
+
+class CaseRef(_CaseRefRequired, total=False):
+    """The case as the meeting sees it."""
+
+    address_confidential: bool  # Whether an address in the case is marked confidential (住所秘匿).
+    dv: Optional[DvRecord]  # Domestic violence recorded in the household, if any.
+    standing: Optional[Standing]  # Where the case stands (受理, 支援決定, 終結): the one model routing, meetings and plans
+    subject_facts: List[SubjectFacts]  # What is known of each subject, for the remit of other laws' meetings.
+    under_multi_agency: bool  # Whether the case is under 多機関協働 (the municipality's 支援決定). Superseded by
 
 
 #: The legal type of a meeting.
@@ -505,6 +541,7 @@ class MeetingCheck(_MeetingCheckRequired, total=False):
     """The input of a meeting check: self-contained, everything the decision needs."""
 
     consents: List[Consent]  # Consent records of the case's subjects.
+    selected: Optional[List[str]]  # The members the chair selected for this case (要綱: members are selected case by case);
 
 
 class Exclusion(TypedDict):
@@ -526,10 +563,11 @@ class Fallback(TypedDict):
 class MeetingDecision(TypedDict):
     """The decision."""
 
+    address_withheld_from: List[str]  # Recipients of basic information from whom a confidential address is withheld.
     allowed: bool  # Whether the case may be discussed at this sitting.
     excluded: List[Exclusion]  # Attendees left out, with the categories and the reason.
     fallback: Optional[Fallback]  # What to do instead when denied.
-    mode: Optional[MeetingKind]  # The legal type the case is taken under (never `combined`; `null` when denied).
+    mode: Optional[MeetingKind]  # The legal type the case is taken under (`combined` when a combined sitting shares on both
     obligations: List[Finding]  # What the organiser must do.
     reasons: List[Finding]  # Why this mode.
     recipients: Dict[str, List[str]]  # Per agenda category, the member ids that may receive it.
@@ -577,7 +615,7 @@ CloseReason = Literal['goal_reached', 'death', 'moved_away', 'contact_ended']
 
 
 #: Event types, by track.
-EventType = Literal['referral', 'accepted', 'assessment', 'plan_drafted', 'jusou_meeting_review', 'support_decision', 'support_started', 'monitoring', 'evaluation', 'closed', 'returned_to_comprehensive', 'watching', 'support_meeting', 'information_gathering', 'pre_coordination', 'relationship_building', 'home_visit', 'accompaniment', 'stable_connection', 'outreach_closed', 'participation_decided', 'participation_intake', 'participation_assessment', 'participation_plan', 'matching', 'settling_in', 'follow_up', 'participation_closed']
+EventType = Literal['referral', 'accepted', 'assessment', 'plan_drafted', 'jusou_meeting_review', 'support_decision', 'support_started', 'monitoring', 'evaluation', 'closed', 'returned_to_comprehensive', 'watching', 'support_meeting', 'information_gathering', 'pre_coordination', 'relationship_building', 'home_visit', 'accompaniment', 'stable_connection', 'outreach_plan_review', 'outreach_evaluation', 'outreach_closed', 'participation_decided', 'participation_intake', 'participation_assessment', 'participation_plan', 'matching', 'settling_in', 'follow_up', 'participation_plan_review', 'participation_evaluation', 'participation_closed']
 
 
 class _PlanEventRequired(TypedDict):
@@ -590,6 +628,7 @@ class PlanEvent(_PlanEventRequired, total=False):
     """One event of the log."""
 
     host_assessed: Optional[bool]  # Whether the host (受け入れ先) was assessed before matching, on `matching`.
+    meeting_id: Optional[str]  # The sitting, on meeting events: several cases heard in one sitting share its id.
     note: Optional[str]  # Free note (not judged).
     outcome: Optional[ReviewOutcome]  # The meeting's outcome, on `jusou_meeting_review` (required there, nowhere else).
     plan: Optional[PlanContent]  # The plan, on `plan_drafted` (required there, nowhere else).
@@ -608,6 +647,7 @@ class PlanLog(_PlanLogRequired, total=False):
 
     consents: List[Consent]  # The case's consent records (本人同意); withdrawal is a record's `withdrawn_on`.
     options: Optional[Options]  # The municipality's choices (monitoring interval); defaults when absent.
+    subjects: List[str]  # The case's subjects (household members whose information the case holds): a consent of
 
 
 #: What a deadline is for.
@@ -676,11 +716,13 @@ class PlanReport(TypedDict):
     as_of: DayText  # The day the log was judged on.
     case_id: str  # The case's id.
     deadlines: List[Deadline]  # Deadlines that run (with their dates), overdue ones flagged against `as_of`.
+    episode: int  # The episode the 多機関協働 track is in (1 for the first; a referral after 終結 opens the
     monitoring_interval_days: int  # The monitoring interval used (the municipality's, or the default).
     next_events: NextEvents  # Event types that may come next, per track (重層的支援会議 events only when a consent is
     state: TrackStates  # Where each track stands after the last event.
     valid: bool  # `true` exactly when `violations` is empty.
     violations: List[Violation]  # Which event broke which rule.
+    warnings: List[Violation]  # Soft findings (the manual's expectations, unverified ordinance items): never make the
 
 
 #: 全国地方公共団体コード: 6 digits, the last a check digit (e.g. 112305 新座市)

@@ -85,7 +85,7 @@ $(VENV)/bin/maturin:
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet "maturin>=1.8,<2" pytest
+	$(VENV)/bin/pip install --quiet "maturin>=1.8,<2"
 
 deps-py: $(VENV)/bin/maturin
 

@@ -8,7 +8,7 @@ use jusou_core::municipality::Options;
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
 use jusou_core::{calendar, error, Errors};
 
-use super::{pad, read_input, Out};
+use super::{input::read_file, pad, Out};
 
 /// Options of `jusou route`.
 #[derive(clap::Args)]
@@ -26,7 +26,7 @@ pub struct Args {
 /// Read a municipality file's `options` object, if it has one. Only that object is read, so the
 /// rest of the file (issue 3's 実施体制) may take any shape.
 pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
-    let text = read_input(path)?;
+    let text = read_file(path)?;
     let value: serde_json::Value = error::decode(&text)?;
     match value.get("options") {
         Some(v) => error::decode_value::<Options>(v.clone())
@@ -38,7 +38,7 @@ pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
 
 /// Route and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
-    let text = read_input(&args.case)?;
+    let text = read_file(&args.case)?;
     let mut case: Case = error::decode(&text)?;
     if let Some(m) = &args.municipality {
         if let Some(o) = municipality_options(m)? {

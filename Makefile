@@ -41,7 +41,7 @@ test: readme-check lint rust-test py-test py-example wasm-test
 	else echo "make test: Rust, Python and WASM tests passed"; fi
 
 ## the README's set-up --------------------------------------------------------------------------
-# The README opens (before its first `##` section) with a ```sh block of exactly these two
+# The README opens (right after its title line) with a ```sh block of exactly these two
 # commands; /work/shared/tools/fresh-check and a new user run them as written. readme-check fails
 # when they drift: the block must hold exactly SETUP_1 and SETUP_2 (comments after `#` aside),
 # SETUP_2 must be what .ci/run runs, and SETUP_1 is run here — as the README writes it, with
@@ -49,9 +49,9 @@ test: readme-check lint rust-test py-test py-example wasm-test
 SETUP_1 := cargo run --release -- route fixtures/cases/niiza-8050-model.json
 SETUP_2 := make test
 readme-check:
-	@mapfile -t cmds < <(awk '/^## /{exit} /^```sh/{f=1;next} /^```/{if(f)exit} f && NF {sub(/ +#.*/,""); print}' README.md); \
+	@mapfile -t cmds < <(awk 'NR==1{next} /^```sh/{f=1;next} !f && NF{exit} /^```/{if(f)exit} f && NF {sub(/ +#.*/,""); print}' README.md); \
 	if [ "$${#cmds[@]}" -ne 2 ] || [ "$${cmds[0]}" != '$(SETUP_1)' ] || [ "$${cmds[1]}" != '$(SETUP_2)' ]; then \
-	  echo "readme-check: README.md must open with a \`\`\`sh block of exactly these two commands:"; \
+	  echo "readme-check: README.md must open, right after its title, with a \`\`\`sh block of exactly these two commands:"; \
 	  echo "    $(SETUP_1)"; echo "    $(SETUP_2)"; \
 	  echo "  it has:"; printf '    %s\n' "$${cmds[@]}"; exit 1; \
 	fi; \

@@ -1,12 +1,11 @@
 //! `jusou api OP [FILE]`: the JSON-in, JSON-out entry point every binding uses, for vendors and
 //! for generating and checking the shared fixtures.
 
-use std::io::Read;
 use std::path::PathBuf;
 
-use jusou_core::{api, Error, Errors};
+use jusou_core::{api, Errors};
 
-use super::{read_input, Out};
+use super::{input, Out};
 
 /// Options of `jusou api`.
 #[derive(clap::Args)]
@@ -29,19 +28,8 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
         return Ok(());
     };
     let input = match args.file {
-        Some(path) => read_input(&path)?,
-        None => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map_err(|e| {
-                Errors::from(Error::new(
-                    "JUSOU-E-IO-001",
-                    "",
-                    format!("標準入力を読めません: {e}"),
-                    format!("cannot read standard input: {e}"),
-                ))
-            })?;
-            s
-        }
+        Some(path) => input::read_file(&path)?,
+        None => input::read_stdin()?,
     };
     let output = api::call(&op, &input)?;
     let value: serde_json::Value = serde_json::from_str(&output).unwrap_or_default();

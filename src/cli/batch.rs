@@ -3,11 +3,13 @@
 //! 1 when any line failed. Lines are read with a cap ([`jusou_core::limits::MAX_BATCH_LINE_BYTES`]):
 //! a longer line is answered with `JUSOU-E-LIMIT-011` without being held in memory.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
 use jusou_core::{api, limits::MAX_BATCH_LINE_BYTES, Errors};
 use serde::Serialize;
+
+use super::input;
 
 /// Options of `jusou batch`.
 #[derive(clap::Args)]
@@ -30,16 +32,6 @@ enum Kind {
 struct ErrorLine<'a> {
     line: usize,
     errors: &'a [jusou_core::Error],
-}
-
-fn io_error(what: &str, e: std::io::Error) -> Errors {
-    jusou_core::Error::new(
-        "JUSOU-E-IO-001",
-        "",
-        format!("{what}を読めません: {e}"),
-        format!("cannot read {what}: {e}"),
-    )
-    .into()
 }
 
 /// Read one line of at most `MAX_BATCH_LINE_BYTES + 1` bytes into `buf` (the rest of a longer
@@ -70,18 +62,12 @@ pub fn run(args: Args) -> Result<bool, Errors> {
     let Kind::Route { input } = args.kind;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let stdin = std::io::stdin();
-    let mut reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
-        Box::new(stdin.lock())
-    } else {
-        let f = std::fs::File::open(&input)
-            .map_err(|e| io_error(&format!("ファイル{}", input.display()), e))?;
-        Box::new(BufReader::new(f))
-    };
+    let source = input::Source::of(&input);
+    let mut reader = input::open_lines(&input)?;
     let mut all_ok = true;
     let mut buf = Vec::new();
     let mut n = 0;
-    while read_line(&mut reader, &mut buf).map_err(|e| io_error(&input.display().to_string(), e))? {
+    while read_line(&mut reader, &mut buf).map_err(|e| input::read_error(source, e))? {
         n += 1;
         let Some(result) = api::route_line(&buf) else {
             continue;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use jusou_core::meeting::{self, MeetingDecision};
 use jusou_core::Errors;
 
-use super::{print_findings, read_input, Out};
+use super::{input::read_file, print_findings, Out};
 
 /// Options of `jusou meeting`.
 #[derive(clap::Args)]
@@ -16,7 +16,7 @@ pub struct Args {
 
 /// Decide and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
-    let text = read_input(&args.check)?;
+    let text = read_file(&args.check)?;
     let d = meeting::check_json(&text)?;
     if out.json {
         out.print_json(&d);

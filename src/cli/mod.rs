@@ -5,14 +5,13 @@ pub mod api;
 pub mod batch;
 pub mod date;
 pub mod funding;
+pub mod input;
 pub mod meeting;
 pub mod municipality;
 pub mod plan;
 pub mod route;
 pub mod schema;
 pub mod taxonomy;
-
-use std::path::Path;
 
 use jusou_core::{Errors, Finding};
 use serde::Serialize;
@@ -65,19 +64,6 @@ pub fn print_findings(heading: &str, findings: &[Finding]) {
             println!("     根拠 / basis: {c}");
         }
     }
-}
-
-/// Read a file to a string, as a jusou error (code JUSOU-E-IO-001) when it cannot be read.
-pub fn read_input(path: &Path) -> Result<String, Errors> {
-    std::fs::read_to_string(path).map_err(|e| {
-        jusou_core::Error::new(
-            "JUSOU-E-IO-001",
-            "",
-            format!("ファイル{}を読めません: {e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        )
-        .into()
-    })
 }
 
 /// The display width of text in a terminal (CJK and full-width characters count as two).

@@ -7,7 +7,7 @@ use jusou_core::law::{self, ProgramCode};
 use jusou_core::municipality::{Compiled, Provider};
 use jusou_core::Errors;
 
-use super::{pad, print_findings, read_input, width, Out};
+use super::{input::read_file, pad, print_findings, width, Out};
 
 /// Options of `jusou municipality`.
 #[derive(clap::Args)]
@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 fn load(path: &Path) -> Result<Compiled, Errors> {
-    read_input(path).and_then(|s| Compiled::from_json(&s))
+    read_file(path).and_then(|s| Compiled::from_json(&s))
 }
 
 /// Check one file, or compare two.

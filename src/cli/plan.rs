@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use jusou_core::{calendar, plan, Errors};
 
-use super::{read_input, Out};
+use super::{input::read_file, Out};
 
 /// Options of `jusou plan`.
 #[derive(clap::Args)]
@@ -18,7 +18,7 @@ pub struct Args {
 
 /// Replay and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
-    let text = read_input(&args.file)?;
+    let text = read_file(&args.file)?;
     let report = match args.as_of {
         None => plan::replay_json(&text)?,
         Some(d) => {

@@ -8,7 +8,7 @@ use jusou_core::municipality::{self, Options};
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
 use jusou_core::{calendar, error, Errors};
 
-use super::{pad, read_input, Out};
+use super::{input::read_file, pad, Out};
 
 /// Options of `jusou route`.
 #[derive(clap::Args)]
@@ -27,13 +27,13 @@ pub struct Args {
 /// (`municipality::load`): a 実施体制 that `jusou municipality` finds in breach of the law is
 /// refused here with the same findings, as errors; a valid but incomplete one is accepted.
 pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
-    let text = read_input(path)?;
+    let text = read_file(path)?;
     municipality::load_options(&text)
 }
 
 /// Route and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
-    let text = read_input(&args.case)?;
+    let text = read_file(&args.case)?;
     let mut case: Case = error::decode(&text)?;
     if let Some(m) = &args.municipality {
         if let Some(o) = municipality_options(m)? {

@@ -23,9 +23,9 @@ DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
+.PHONY: vendor-test test rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
 
-test: lint rust-test py-test py-example wasm-test
+test: lint rust-test py-test py-example wasm-test vendor-test
 	@echo "make test: Rust, Python and WASM tests passed"
 
 ## prerequisites ----------------------------------------------------------------------------
@@ -200,3 +200,67 @@ run:
 
 clean:
 	rm -rf target/wheels target/py-test-venv target/wasm-pkg target/www target/browser target/examples
+
+## ==== issue #20: vendors — C ABI, Java (JNA), HTTP service, CSV, PostgreSQL, packages ========
+# Kept in one block (the set-up part above is maintained separately). Debian packages are
+# installed only when missing (needs root, as on this project's machines).
+FFI_OUT := target/ffi
+FFI_LIB_DIR = $(CARGO_OUT)/debug
+JNA_JAR := /usr/share/java/jna.jar
+NIIZA_CASE := fixtures/cases/niiza-8050-model.json
+
+.PHONY: vendor-test deps-vendor ffi-header ffi-header-check ffi-test java-test
+
+vendor-test: ffi-header-check ffi-test java-test
+
+deps-vendor:
+	@missing=""; \
+	command -v cbindgen >/dev/null || missing="$$missing cbindgen"; \
+	command -v gcc >/dev/null || missing="$$missing gcc"; \
+	command -v javac >/dev/null || missing="$$missing openjdk-17-jdk-headless"; \
+	test -f $(JNA_JAR) || missing="$$missing libjna-java"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing (apt)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The C header, generated from jusou-ffi/src/lib.rs by cbindgen and committed.
+ffi-header: deps-vendor
+	cd jusou-ffi && cbindgen --quiet --config cbindgen.toml --crate jusou-ffi --output include/jusou.h
+
+# Fails when the committed header is not what cbindgen makes of the current source.
+ffi-header-check: deps-vendor
+	mkdir -p $(FFI_OUT)
+	cd jusou-ffi && cbindgen --quiet --config cbindgen.toml --crate jusou-ffi --output ../$(FFI_OUT)/jusou.h
+	diff -u jusou-ffi/include/jusou.h $(FFI_OUT)/jusou.h || { echo "jusou-ffi/include/jusou.h is stale: make ffi-header"; exit 1; }
+
+# The C program, linked statically, checks the boundary's contract and routes the 新座市 model
+# case; its answer must be the CLI's own (plain, and under 稲城市's options with a date).
+ffi-test: deps-vendor
+	$(CARGO) build -q -p jusou-ffi -p jusou
+	mkdir -p $(FFI_OUT)
+	gcc -std=c99 -Wall -Wextra -Werror -O1 -Ijusou-ffi/include tests/c/route_case.c \
+	  $(FFI_LIB_DIR)/libjusou_ffi.a -lpthread -ldl -lm -o $(FFI_OUT)/route_case
+	$(FFI_OUT)/route_case $(NIIZA_CASE) > $(FFI_OUT)/c-route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(FFI_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/c-route.json $(FFI_OUT)/cli-route.json
+	$(FFI_OUT)/route_case $(NIIZA_CASE) fixtures/municipalities/inagi.json 令和8年6月1日 > $(FFI_OUT)/c-route-inagi.json
+	$(CARGO_OUT)/debug/jusou route --json --municipality fixtures/municipalities/inagi.json \
+	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/c-route-inagi.json $(FFI_OUT)/cli-route-inagi.json
+
+# The Java example through JNA, on the shared library: the same decision as the CLI.
+java-test: deps-vendor
+	$(CARGO) build -q -p jusou-ffi -p jusou
+	mkdir -p $(FFI_OUT)/java
+	javac -Werror -cp $(JNA_JAR) -d $(FFI_OUT)/java examples/java/JusouExample.java
+	java -cp $(JNA_JAR):$(FFI_OUT)/java -Djna.library.path=$(FFI_LIB_DIR) \
+	  JusouExample $(NIIZA_CASE) > $(FFI_OUT)/java-route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(FFI_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route.json $(FFI_OUT)/cli-route.json
+	java -cp $(JNA_JAR):$(FFI_OUT)/java -Djna.library.path=$(FFI_LIB_DIR) \
+	  JusouExample $(NIIZA_CASE) fixtures/municipalities/inagi.json 令和8年6月1日 > $(FFI_OUT)/java-route-inagi.json
+	$(CARGO_OUT)/debug/jusou route --json --municipality fixtures/municipalities/inagi.json \
+	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route-inagi.json $(FFI_OUT)/cli-route-inagi.json

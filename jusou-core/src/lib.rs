@@ -17,6 +17,7 @@ pub mod api;
 pub mod calendar;
 pub mod case;
 pub mod error;
+pub mod handle;
 mod ids;
 pub mod law;
 pub mod limits;

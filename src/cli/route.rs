@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use jusou_core::case::Case;
 use jusou_core::municipality::Options;
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
-use jusou_core::{calendar, error, Errors};
+use jusou_core::{calendar, error, handle, Errors};
 
 use super::{pad, read_input, Out};
 
@@ -23,32 +23,23 @@ pub struct Args {
     as_of: Option<String>,
 }
 
-/// Read a municipality file's `options` object, if it has one. Only that object is read, so the
-/// rest of the file (issue 3's 実施体制) may take any shape.
+/// Read a municipality file's `options` object, if it has one (the core's reading,
+/// [`jusou_core::handle::municipality_options`], shared with `jusou serve` and the C ABI).
 pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
-    let text = read_input(path)?;
-    let value: serde_json::Value = error::decode(&text)?;
-    match value.get("options") {
-        Some(v) => error::decode_value::<Options>(v.clone())
-            .map(Some)
-            .map_err(|e| e.under("/options")),
-        None => Ok(None),
-    }
+    handle::municipality_options(&read_input(path)?)
 }
 
 /// Route and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let text = read_input(&args.case)?;
     let mut case: Case = error::decode(&text)?;
-    if let Some(m) = &args.municipality {
-        if let Some(o) = municipality_options(m)? {
-            case.options = Some(o);
-        }
-    }
-    if let Some(a) = &args.as_of {
-        let (day, _) = calendar::parse_day(a).map_err(|e| e.under("/as_of"))?;
-        case.as_of = Some(day);
-    }
+    let options = match &args.municipality {
+        Some(m) => municipality_options(m)?,
+        None => None,
+    };
+    let as_of = args.as_of.as_deref().map(handle::parse_as_of).transpose()?;
+    // The one override policy (jusou_core::handle), as the service and the C ABI apply it.
+    handle::override_case(&mut case, options.as_ref(), as_of);
     let decision = routing::route_case(&case)?;
     if out.json {
         out.print_json(&decision);

@@ -10,6 +10,8 @@ pub mod municipality;
 pub mod plan;
 pub mod route;
 pub mod schema;
+#[cfg(unix)]
+pub mod serve;
 pub mod taxonomy;
 
 use std::path::Path;

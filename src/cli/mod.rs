@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod batch;
+pub mod csv_batch;
 pub mod date;
 pub mod funding;
 pub mod meeting;

@@ -209,9 +209,9 @@ FFI_LIB_DIR = $(CARGO_OUT)/debug
 JNA_JAR := /usr/share/java/jna.jar
 NIIZA_CASE := fixtures/cases/niiza-8050-model.json
 
-.PHONY: vendor-test deps-vendor ffi-header ffi-header-check ffi-test java-test
+.PHONY: vendor-test deps-vendor deps-postgres ffi-header ffi-header-check ffi-test java-test postgres-test
 
-vendor-test: ffi-header-check ffi-test java-test
+vendor-test: ffi-header-check ffi-test java-test postgres-test
 
 deps-vendor:
 	@missing=""; \
@@ -264,3 +264,25 @@ java-test: deps-vendor
 	$(CARGO_OUT)/debug/jusou route --json --municipality fixtures/municipalities/inagi.json \
 	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
 	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route-inagi.json $(FFI_OUT)/cli-route-inagi.json
+
+# Not a test: the bounded load test of `jusou serve` against an empty axum handler (same
+# framework, same run) on loopback; prints throughput and p50/p99 (numbers in benches/README.md).
+SERVE_LOAD_REQUESTS ?= 10000
+SERVE_LOAD_CONNECTIONS ?= 8
+.PHONY: bench-serve
+bench-serve:
+	$(CARGO) build --release -p jusou --bin jusou --example serve_load
+	$(CARGO_OUT)/release/examples/serve_load --jusou $(CARGO_OUT)/release/jusou \
+	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds 3
+
+# PostgreSQL: plan events appended through examples/postgres/jusou_store.py (psycopg + the
+# installed jusou wheel), each checked by jusou inside the transaction. The test starts its own
+# server on a temporary data directory on loopback (as the postgres user when run as root).
+deps-postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing postgresql (apt)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+postgres-test: py-install deps-postgres
+	@$(PY_VENV)/bin/python -c "import psycopg" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "psycopg[binary]>=3.1,<4"
+	cd examples/postgres && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_postgres.py

@@ -6,7 +6,7 @@
 //! each) sends the same body to both, in alternating rounds; it prints throughput and p50/p99
 //! per request and the ratio of per-request cost (inverse throughput), as JSON on the last line.
 //!
-//! usage: serve_load [--jusou PATH] [--connections N] [--requests N] [--rounds N]
+//! usage: serve_load [--jusou PATH] [--connections N] [--requests N] [--rounds N] [--quiet]
 //!        serve_load --empty-server    (internal: the empty handler)
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -142,7 +142,18 @@ fn main() {
     let body =
         serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&body).unwrap()).unwrap();
 
-    let (mut j, jaddr) = start(Command::new(&jusou).args(["serve", "--listen", "127.0.0.1:0"]));
+    // The decision's own cost, in process on one thread (what the service adds to HTTP).
+    let n = 20_000;
+    let t = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(jusou_core::api::call("route", std::hint::black_box(&body)).unwrap());
+    }
+    let decision_us = t.elapsed().as_secs_f64() * 1e6 / n as f64;
+    let mut jargs = vec!["serve", "--listen", "127.0.0.1:0"];
+    if std::env::args().any(|a| a == "--quiet") {
+        jargs.push("--quiet");
+    }
+    let (mut j, jaddr) = start(Command::new(&jusou).args(&jargs));
     let me = std::env::current_exe().unwrap();
     let (mut e, eaddr) = start(Command::new(me).arg("--empty-server"));
     let per_conn = requests / conns;
@@ -180,6 +191,7 @@ fn main() {
         "{:<28} {:>12.0} {:>10.1} {:>10.1}",
         "jusou serve POST /v1/route", jr, jp50, jp99
     );
+    println!("the decision alone (api::call route, in process, one thread): {decision_us:.1} µs");
     println!(
         "per-request cost ratio (inverse throughput): {:.2}×; p50 ratio {:.2}× (target ≤ 1.5×)",
         er / jr,
@@ -190,6 +202,6 @@ fn main() {
         serde_json::json!({"connections": conns, "requests_per_round": per_conn * conns, "rounds": rounds,
             "empty": {"per_sec": er, "p50_us": ep50, "p99_us": ep99},
             "jusou": {"per_sec": jr, "p50_us": jp50, "p99_us": jp99},
-            "cost_ratio": er / jr, "p50_ratio": jp50 / ep50})
+            "cost_ratio": er / jr, "p50_ratio": jp50 / ep50, "decision_us": decision_us})
     );
 }

@@ -431,15 +431,39 @@ async fn observe(State(app): State<Shared>, req: Request, next: Next) -> Respons
     if !app.quiet {
         use axum::body::HttpBody;
         let size = response.body().size_hint().exact().unwrap_or(0);
-        // A closed standard error must not stop the service (see `run`: SIGPIPE is ignored).
-        let _ = writeln!(
-            std::io::stderr(),
-            "access {method} {path} {} {}us {size}B",
+        access_log(format!(
+            "access {method} {path} {} {}us {size}B\n",
             response.status().as_u16(),
             start.elapsed().as_micros()
-        );
+        ));
     }
     response
+}
+
+/// Hand an access-log line to the log thread, which writes what has queued up in one write:
+/// under load that is one system call for many requests instead of one each.
+fn access_log(line: String) {
+    static LOG: std::sync::OnceLock<std::sync::mpsc::Sender<String>> = std::sync::OnceLock::new();
+    let tx = LOG.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<String>();
+        std::thread::spawn(move || {
+            let mut buf = String::new();
+            while let Ok(first) = rx.recv() {
+                buf.clear();
+                buf.push_str(&first);
+                while let Ok(more) = rx.try_recv() {
+                    buf.push_str(&more);
+                    if buf.len() > 64 * 1024 {
+                        break;
+                    }
+                }
+                // A closed standard error must not stop the service (`run` ignores SIGPIPE).
+                let _ = std::io::stderr().write_all(buf.as_bytes());
+            }
+        });
+        tx
+    });
+    let _ = tx.send(line);
 }
 
 /// The OpenAPI 3.1 document, generated from the same schemas as `jusou schema` (their `$defs`

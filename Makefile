@@ -211,7 +211,7 @@ NIIZA_CASE := fixtures/cases/niiza-8050-model.json
 
 .PHONY: vendor-test deps-vendor deps-postgres ffi-header ffi-header-check ffi-test java-test postgres-test
 
-vendor-test: ffi-header-check ffi-test java-test postgres-test
+vendor-test: ffi-header-check ffi-test java-test postgres-test packages
 
 deps-vendor:
 	@missing=""; \
@@ -286,3 +286,29 @@ deps-postgres:
 postgres-test: py-install deps-postgres
 	@$(PY_VENV)/bin/python -c "import psycopg" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "psycopg[binary]>=3.1,<4"
 	cd examples/postgres && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_postgres.py
+
+## packages a municipal server can install (issue #20) ---------------------------------------
+# An abi3 wheel for manylinux2014 (glibc 2.17: RHEL 7/8 and later), linked with zig (ziglang
+# from PyPI, in the project venv); its tags and glibc symbols are checked. `cargo package` for
+# the crates that can be published (jusou-py and jusou-wasm are publish = false: they ship as the
+# wheel and the npm package); --allow-dirty only skips git's clean-tree check, so the target also
+# runs in a working tree. `npm pack` for the WASM package.
+WHEEL2014_OUT := target/wheels-manylinux2014
+.PHONY: packages wheel-manylinux2014 crate-package npm-pack
+
+packages: wheel-manylinux2014 crate-package npm-pack
+
+wheel-manylinux2014: deps-py
+	@$(VENV)/bin/python -c "import ziglang" 2>/dev/null || $(VENV)/bin/pip install --quiet "ziglang>=0.13,<0.15"
+	rm -rf $(WHEEL2014_OUT)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --quiet --zig \
+	  --compatibility manylinux2014 -m jusou-py/Cargo.toml --out $(WHEEL2014_OUT)
+	$(PYTHON) tests/check_wheel.py $(WHEEL2014_OUT)/*.whl
+
+crate-package:
+	$(CARGO) package -p jusou-core -p jusou-ffi -p jusou --allow-dirty
+
+npm-pack: wasm-pkg
+	mkdir -p target/npm
+	cd $(WASM_PKG) && npm pack --pack-destination ../npm
+	@ls -l target/npm/*.tgz

@@ -304,6 +304,15 @@ wheel-manylinux2014: deps-py
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --quiet --zig \
 	  --compatibility manylinux2014 -m jusou-py/Cargo.toml --out $(WHEEL2014_OUT)
 	$(PYTHON) tests/check_wheel.py $(WHEEL2014_OUT)/*.whl
+	# It installs and answers as the CLI does (the 新座市 model case).
+	rm -rf target/wheel2014-venv
+	$(PYTHON) -m venv target/wheel2014-venv
+	target/wheel2014-venv/bin/pip install --quiet --no-deps --no-index $(WHEEL2014_OUT)/*.whl
+	$(CARGO) build -q -p jusou
+	target/wheel2014-venv/bin/python -c "import json, sys, jusou; print(json.dumps(jusou.route(open(sys.argv[1]).read()), ensure_ascii=False))" \
+	  $(NIIZA_CASE) > $(WHEEL2014_OUT)/route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(WHEEL2014_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(WHEEL2014_OUT)/route.json $(WHEEL2014_OUT)/cli-route.json
 
 crate-package:
 	$(CARGO) package -p jusou-core -p jusou-ffi -p jusou --allow-dirty

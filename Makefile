@@ -319,5 +319,14 @@ crate-package:
 
 npm-pack: wasm-pkg
 	mkdir -p target/npm
+	rm -f target/npm/*.tgz
 	cd $(WASM_PKG) && npm pack --pack-destination ../npm
-	@ls -l target/npm/*.tgz
+	# The tarball installs (offline, into a scratch project) and routes as the CLI does.
+	rm -rf target/npm-check && mkdir -p target/npm-check
+	cd target/npm-check && npm init -y >/dev/null && \
+	  npm install --no-audit --no-fund --offline ../npm/jusou-$(CRATE_VERSION).tgz >/dev/null
+	cd target/npm-check && node -e "const fs = require('fs'); \
+	  fs.writeFileSync('route.json', JSON.stringify(require('jusou').route(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')))))" \
+	  ../../$(NIIZA_CASE)
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > target/npm-check/cli-route.json
+	$(PYTHON) tests/same_json.py target/npm-check/route.json target/npm-check/cli-route.json

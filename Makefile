@@ -33,9 +33,9 @@ DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test readme-check rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser deps-fuzz fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
+.PHONY: vendor-test test readme-check rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser deps-fuzz fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
 
-test: readme-check lint rust-test py-test py-example wasm-test
+test: readme-check lint rust-test py-test py-example wasm-test vendor-test
 	@if [ -n "$(SKIP_BROWSER)" ]; then \
 	  echo "make test: Rust, Python and WASM tests passed — BUT THE HEADLESS-BROWSER TEST WAS SKIPPED (SKIP_BROWSER=$(SKIP_BROWSER))"; \
 	else echo "make test: Rust, Python and WASM tests passed"; fi
@@ -270,3 +270,133 @@ run:
 
 clean:
 	rm -rf target/wheels target/py-test-venv target/wasm-pkg target/www target/browser target/examples
+
+## ==== issue #20: vendors — C ABI, Java (JNA), HTTP service, CSV, PostgreSQL, packages ========
+# Kept in one block (the set-up part above is maintained separately). Debian packages are
+# installed only when missing (needs root, as on this project's machines).
+FFI_OUT := target/ffi
+FFI_LIB_DIR = $(CARGO_OUT)/debug
+JNA_JAR := /usr/share/java/jna.jar
+NIIZA_CASE := fixtures/cases/niiza-8050-model.json
+
+.PHONY: vendor-test deps-vendor deps-postgres ffi-header ffi-header-check ffi-test java-test postgres-test
+
+vendor-test: ffi-header-check ffi-test java-test postgres-test packages
+
+deps-vendor:
+	@missing=""; \
+	command -v cbindgen >/dev/null || missing="$$missing cbindgen"; \
+	command -v gcc >/dev/null || missing="$$missing gcc"; \
+	command -v javac >/dev/null || missing="$$missing openjdk-17-jdk-headless"; \
+	test -f $(JNA_JAR) || missing="$$missing libjna-java"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing (apt)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The C header, generated from jusou-ffi/src/lib.rs by cbindgen and committed.
+ffi-header: deps-vendor
+	cd jusou-ffi && cbindgen --quiet --config cbindgen.toml --crate jusou-ffi --output include/jusou.h
+
+# Fails when the committed header is not what cbindgen makes of the current source.
+ffi-header-check: deps-vendor
+	mkdir -p $(FFI_OUT)
+	cd jusou-ffi && cbindgen --quiet --config cbindgen.toml --crate jusou-ffi --output ../$(FFI_OUT)/jusou.h
+	diff -u jusou-ffi/include/jusou.h $(FFI_OUT)/jusou.h || { echo "jusou-ffi/include/jusou.h is stale: make ffi-header"; exit 1; }
+
+# The C program, linked statically, checks the boundary's contract and routes the 新座市 model
+# case; its answer must be the CLI's own (plain, and under 稲城市's options with a date).
+ffi-test: deps-vendor
+	$(CARGO) build -q --locked -p jusou-ffi -p jusou
+	mkdir -p $(FFI_OUT)
+	gcc -std=c99 -Wall -Wextra -Werror -O1 -Ijusou-ffi/include tests/c/route_case.c \
+	  $(FFI_LIB_DIR)/libjusou_ffi.a -lpthread -ldl -lm -o $(FFI_OUT)/route_case
+	$(FFI_OUT)/route_case $(NIIZA_CASE) > $(FFI_OUT)/c-route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(FFI_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/c-route.json $(FFI_OUT)/cli-route.json
+	$(FFI_OUT)/route_case $(NIIZA_CASE) fixtures/municipalities/inagi.json 令和8年6月1日 > $(FFI_OUT)/c-route-inagi.json
+	$(CARGO_OUT)/debug/jusou route --json --municipality fixtures/municipalities/inagi.json \
+	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/c-route-inagi.json $(FFI_OUT)/cli-route-inagi.json
+
+# The Java example through JNA, on the shared library: the same decision as the CLI.
+java-test: deps-vendor
+	$(CARGO) build -q --locked -p jusou-ffi -p jusou
+	mkdir -p $(FFI_OUT)/java
+	javac -Werror -cp $(JNA_JAR) -d $(FFI_OUT)/java examples/java/JusouExample.java
+	java -cp $(JNA_JAR):$(FFI_OUT)/java -Djna.library.path=$(FFI_LIB_DIR) \
+	  JusouExample $(NIIZA_CASE) > $(FFI_OUT)/java-route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(FFI_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route.json $(FFI_OUT)/cli-route.json
+	java -cp $(JNA_JAR):$(FFI_OUT)/java -Djna.library.path=$(FFI_LIB_DIR) \
+	  JusouExample $(NIIZA_CASE) fixtures/municipalities/inagi.json 令和8年6月1日 > $(FFI_OUT)/java-route-inagi.json
+	$(CARGO_OUT)/debug/jusou route --json --municipality fixtures/municipalities/inagi.json \
+	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
+	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route-inagi.json $(FFI_OUT)/cli-route-inagi.json
+
+# Not a test: the bounded load test of `jusou serve` against an empty axum handler (same
+# framework, same run) on loopback; prints throughput and p50/p99 (numbers in benches/README.md).
+SERVE_LOAD_REQUESTS ?= 10000
+SERVE_LOAD_CONNECTIONS ?= 8
+.PHONY: bench-serve
+bench-serve:
+	$(CARGO) build --release --locked -p jusou --bin jusou --example serve_load
+	$(CARGO_OUT)/release/examples/serve_load --jusou $(CARGO_OUT)/release/jusou \
+	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds 3
+
+# PostgreSQL: plan events appended through examples/postgres/jusou_store.py (psycopg + the
+# installed jusou wheel), each checked by jusou inside the transaction. The test starts its own
+# server on a temporary data directory on loopback (as the postgres user when run as root).
+deps-postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing postgresql (apt)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+postgres-test: py-install deps-postgres
+	@$(PY_VENV)/bin/python -c "import psycopg" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "psycopg[binary]>=3.1,<4"
+	cd examples/postgres && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_postgres.py
+
+## packages a municipal server can install (issue #20) ---------------------------------------
+# An abi3 wheel for manylinux2014 (glibc 2.17: RHEL 7/8 and later), linked with zig (ziglang
+# from PyPI, in the project venv); its tags and glibc symbols are checked. `cargo package` for
+# the crates that can be published (jusou-py and jusou-wasm are publish = false: they ship as the
+# wheel and the npm package); --allow-dirty only skips git's clean-tree check, so the target also
+# runs in a working tree. `npm pack` for the WASM package.
+WHEEL2014_OUT := target/wheels-manylinux2014
+.PHONY: packages wheel-manylinux2014 crate-package npm-pack
+
+packages: wheel-manylinux2014 crate-package npm-pack
+
+wheel-manylinux2014: deps-py
+	@$(VENV)/bin/python -c "import ziglang" 2>/dev/null || $(VENV)/bin/pip install --quiet "ziglang>=0.13,<0.15"
+	rm -rf $(WHEEL2014_OUT)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --locked --quiet --zig \
+	  --compatibility manylinux2014 -m jusou-py/Cargo.toml --out $(WHEEL2014_OUT)
+	$(PYTHON) tests/check_wheel.py $(WHEEL2014_OUT)/*.whl
+	# It installs and answers as the CLI does (the 新座市 model case).
+	rm -rf target/wheel2014-venv
+	$(PYTHON) -m venv target/wheel2014-venv
+	target/wheel2014-venv/bin/pip install --quiet --no-deps --no-index $(WHEEL2014_OUT)/*.whl
+	$(CARGO) build -q --locked -p jusou
+	target/wheel2014-venv/bin/python -c "import json, sys, jusou; print(json.dumps(jusou.route(open(sys.argv[1]).read()), ensure_ascii=False))" \
+	  $(NIIZA_CASE) > $(WHEEL2014_OUT)/route.json
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > $(WHEEL2014_OUT)/cli-route.json
+	$(PYTHON) tests/same_json.py $(WHEEL2014_OUT)/route.json $(WHEEL2014_OUT)/cli-route.json
+
+crate-package:
+	$(CARGO) package --locked -p jusou-core -p jusou-ffi -p jusou --allow-dirty
+
+npm-pack: wasm-pkg
+	mkdir -p target/npm
+	rm -f target/npm/*.tgz
+	cd $(WASM_PKG) && npm pack --pack-destination ../npm
+	# The tarball installs (offline, into a scratch project) and routes as the CLI does.
+	rm -rf target/npm-check && mkdir -p target/npm-check
+	cd target/npm-check && npm init -y >/dev/null && \
+	  npm install --no-audit --no-fund --offline ../npm/jusou-$(CRATE_VERSION).tgz >/dev/null
+	cd target/npm-check && node -e "const fs = require('fs'); \
+	  fs.writeFileSync('route.json', JSON.stringify(require('jusou').route(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')))))" \
+	  ../../$(NIIZA_CASE)
+	$(CARGO_OUT)/debug/jusou api route $(NIIZA_CASE) > target/npm-check/cli-route.json
+	$(PYTHON) tests/same_json.py target/npm-check/route.json target/npm-check/cli-route.json

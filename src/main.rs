@@ -41,6 +41,9 @@ enum Command {
     Meeting(cli::meeting::Args),
     /// Run any operation JSON-in, JSON-out (what the Python and WASM bindings call).
     Api(cli::api::Args),
+    #[cfg(unix)]
+    /// Serve the operations over HTTP (JSON), on loopback unless a token is set (HTTPサービス).
+    Serve(cli::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +73,8 @@ fn main() -> ExitCode {
         },
         Command::Meeting(a) => cli::meeting::run(a, out),
         Command::Api(a) => cli::api::run(a, out),
+        #[cfg(unix)]
+        Command::Serve(a) => cli::serve::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -97,7 +97,7 @@ pub struct FiscalYearInfo {
     pub end: Option<NaiveDate>,
 }
 
-fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
     serde_json::to_string(value).map_err(|e| {
         Error::new(
             ENCODE_FAILED,
@@ -162,6 +162,14 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
 /// paths point into that case) and the rest are still decided. Each case is read exactly as
 /// `route` reads it, so a batch and single calls give identical answers.
 fn route_many(input: &str) -> Result<String, Errors> {
+    route_many_with(input, crate::routing::route_json)
+}
+
+/// [`route_many`] with each case read by `route` (the handle applies its overrides there).
+pub(crate) fn route_many_with(
+    input: &str,
+    route: impl Fn(&str) -> Result<crate::routing::RouteDecision, Errors>,
+) -> Result<String, Errors> {
     // Raw cases take any nesting, so a small batch is scanned here too (decode skips the scan
     // for small documents that parse).
     crate::limits::scan(input)?;
@@ -182,7 +190,7 @@ fn route_many(input: &str) -> Result<String, Errors> {
         if i > 0 {
             out.push(',');
         }
-        let item = match crate::routing::route_json(case.get()) {
+        let item = match route(case.get()) {
             Ok(decision) => encode(&decision)?,
             Err(errors) => errors_json(&errors),
         };

@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod case;
 pub mod error;
 pub mod flow;
+pub mod handle;
 mod ids;
 pub mod law;
 pub mod limits;

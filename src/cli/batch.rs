@@ -21,10 +21,23 @@ pub struct Args {
 /// What to run in batch.
 #[derive(clap::Subcommand)]
 enum Kind {
-    /// Route every case of a JSON Lines file (one case per line).
+    /// Route every case of a JSON Lines file (one case per line), or of a CSV export (--csv).
     Route {
         /// Input file (JSON Lines); `-` reads standard input.
-        input: PathBuf,
+        #[arg(required_unless_present = "csv")]
+        input: Option<PathBuf>,
+        /// A CSV export, one row per household member (docs/csv.md); decisions as CSV.
+        #[arg(long, conflicts_with = "input")]
+        csv: Option<PathBuf>,
+        /// CSV: Japanese column headers in the output.
+        #[arg(long, requires = "csv")]
+        ja_headers: bool,
+        /// CSV: the input's encoding.
+        #[arg(long, value_enum, default_value = "auto", requires = "csv")]
+        encoding: super::csv_batch::Encoding,
+        /// CSV: write the output in CP932 (Shift_JIS) instead of UTF-8.
+        #[arg(long, requires = "csv")]
+        out_cp932: bool,
     },
 }
 
@@ -59,7 +72,22 @@ fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> std::io::Result<bool> 
 
 /// Run the batch. `Ok(true)` when every line was decided.
 pub fn run(args: Args) -> Result<bool, Errors> {
-    let Kind::Route { input } = args.kind;
+    let Kind::Route {
+        input,
+        csv,
+        ja_headers,
+        encoding,
+        out_cp932,
+    } = args.kind;
+    if let Some(path) = csv {
+        let opts = super::csv_batch::Options {
+            ja_headers,
+            encoding,
+            out_cp932,
+        };
+        return super::csv_batch::run(&path, &opts);
+    }
+    let input = input.unwrap_or_else(|| PathBuf::from("-"));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let source = input::Source::of(&input);

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod batch;
+pub mod csv_batch;
 pub mod date;
 pub mod funding;
 pub mod input;
@@ -11,6 +12,8 @@ pub mod municipality;
 pub mod plan;
 pub mod route;
 pub mod schema;
+#[cfg(unix)]
+pub mod serve;
 pub mod taxonomy;
 
 use jusou_core::{Errors, Finding};

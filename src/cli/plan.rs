@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use jusou_core::{calendar, plan, Errors};
+use jusou_core::{handle, plan, Errors};
 
 use super::{input::read_file, Out};
 
@@ -22,9 +22,9 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let report = match args.as_of {
         None => plan::replay_json(&text)?,
         Some(d) => {
-            let (as_of, _) = calendar::parse_day(&d).map_err(|e| e.under("/as_of"))?;
+            let as_of = handle::parse_as_of(&d)?;
             let mut log: plan::PlanLog = jusou_core::error::decode(&text)?;
-            log.as_of = as_of;
+            handle::override_plan(&mut log, Some(as_of));
             plan::validate(&log)?;
             plan::replay(&log)
         }

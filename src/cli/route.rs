@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use jusou_core::case::Case;
-use jusou_core::municipality::{self, Options};
+use jusou_core::municipality::Options;
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
-use jusou_core::{calendar, error, Errors};
+use jusou_core::{calendar, error, handle, Errors};
 
 use super::{input::read_file, pad, Out};
 
@@ -24,26 +24,24 @@ pub struct Args {
 }
 
 /// Read a municipality file and return its `options`, through the core's one verdict
-/// (`municipality::load`): a 実施体制 that `jusou municipality` finds in breach of the law is
-/// refused here with the same findings, as errors; a valid but incomplete one is accepted.
+/// (`municipality::load`, via [`jusou_core::handle::municipality_options`], shared with `jusou
+/// serve` and the C ABI): a 実施体制 that `jusou municipality` finds in breach of the law is refused
+/// here with the same findings, as errors; a valid but incomplete one is accepted.
 pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
-    let text = read_file(path)?;
-    municipality::load_options(&text)
+    handle::municipality_options(&read_file(path)?)
 }
 
 /// Route and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let text = read_file(&args.case)?;
     let mut case: Case = error::decode(&text)?;
-    if let Some(m) = &args.municipality {
-        if let Some(o) = municipality_options(m)? {
-            case.options = Some(o);
-        }
-    }
-    if let Some(a) = &args.as_of {
-        let (day, _) = calendar::parse_day(a).map_err(|e| e.under("/as_of"))?;
-        case.as_of = Some(day);
-    }
+    let options = match &args.municipality {
+        Some(m) => municipality_options(m)?,
+        None => None,
+    };
+    let as_of = args.as_of.as_deref().map(handle::parse_as_of).transpose()?;
+    // The one override policy (jusou_core::handle), as the service and the C ABI apply it.
+    handle::override_case(&mut case, options.as_ref(), as_of);
     let decision = routing::route_case(&case)?;
     if out.json {
         out.print_json(&decision);

@@ -98,6 +98,7 @@ pub struct ReceivedBy {
 
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "HouseholdMember")]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Identifier within the case (e.g. `A`, `B`).

@@ -248,6 +248,7 @@ impl Operation {
 
 /// What binds a person to keep a case's secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "MunicipalityConfidentiality")]
 #[serde(rename_all = "snake_case")]
 pub enum Confidentiality {
     /// 社会福祉法第106条の6第5項 (支援会議 members).
@@ -299,6 +300,7 @@ pub struct Meeting {
 /// The legal type of a municipality's meeting: one of the kinds the meeting check knows (a
 /// meeting maps to its legal type by its basis, never by its local name), or a non-statutory one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "MunicipalityMeetingKind")]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// A non-statutory meeting (検討会議, 庁内連携会議).
@@ -374,6 +376,7 @@ pub enum BodyRole {
 
 /// A member of a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "MunicipalityMeetingMember")]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Who (a body or a role: `事例に関わる機関の実務者`).

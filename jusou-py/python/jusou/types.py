@@ -229,12 +229,12 @@ Issue = Literal['care', 'dementia', 'physical_disability', 'intellectual_disabil
 Relation = Literal['self', 'spouse', 'father', 'mother', 'father_in_law', 'mother_in_law', 'grandfather', 'grandmother', 'child', 'child_in_law', 'grandchild', 'sibling', 'other_relative', 'non_relative']
 
 
-class _MemberRequired(TypedDict):
+class _HouseholdMemberRequired(TypedDict):
     id: str  # Identifier within the case (e.g. `A`, `B`).
     relation: Relation  # Relation to the subject (本人).
 
 
-class Member(_MemberRequired, total=False):
+class HouseholdMember(_HouseholdMemberRequired, total=False):
     """A household member."""
 
     age: Optional[int]  # Age in years on the intake date (one of `age` and `birth_date` is required).
@@ -275,7 +275,7 @@ class ReceivedBy(_ReceivedByRequired, total=False):
 
 
 class _CaseRequired(TypedDict):
-    household: List[Member]  # The household (世帯), the subject (本人) among them.
+    household: List[HouseholdMember]  # The household (世帯), the subject (本人) among them.
     id: str  # Case identifier (受付番号).
     received_by: ReceivedBy  # Who received it.
     received_on: DayText  # Day the consultation was received (ISO or 和暦).
@@ -375,12 +375,30 @@ class MeetingInfo(_MeetingInfoRequired, total=False):
     secretariat: Optional[Organiser]  # Who runs its secretariat, if not the organiser.
 
 
+#: The legal basis of a member's duty of confidentiality (守秘義務).
+Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'commissioned_welfare_volunteer', 'lawyer', 'social_worker', 'psychiatric_social_worker', 'nurse', 'physician', 'administrative_scrivener', 'care_manager', 'community_care_meeting', 'child_protection_council', 'needy_support_meeting', 'disability_council']
+
+
+class _MeetingMemberRequired(TypedDict):
+    id: str  # Member id (unique in the roster).
+    name: str  # Person's name.
+
+
+class MeetingMember(_MeetingMemberRequired, total=False):
+    """A member of the meeting's roster."""
+
+    appointed: bool  # Appointed member (構成員) of the meeting's statutory body: the 支援会議 for
+    confidentiality: List[Confidentiality]  # The bases of their duty of confidentiality; empty when they have none (a neighbour).
+    organisation: Optional[str]  # Organisation, if any (matched exactly against a consent's organisations).
+    role: Optional[str]  # Role, if any (matched exactly against a consent's roles).
+
+
 class _MeetingCheckRequired(TypedDict):
     agenda: List[InfoCategory]  # Information categories to be shared.
     attendees: List[str]  # Ids of the members present.
     case: CaseRef  # The case.
     meeting: MeetingInfo  # The sitting.
-    members: List[Member]  # The roster.
+    members: List[MeetingMember]  # The roster.
 
 
 class MeetingCheck(_MeetingCheckRequired, total=False):
@@ -607,8 +625,27 @@ class Body(TypedDict):
     role: BodyRole  # What it is to the municipality.
 
 
+#: The legal type of a municipality's meeting: one of the kinds the meeting check knows (a
+MunicipalityMeetingKind = Union[Literal['other'], MeetingKind]
+
+
+#: What binds a person to keep a case's secrets.
+MunicipalityConfidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'other_statute', 'contract_only', 'none']
+
+
+class _MunicipalityMeetingMemberRequired(TypedDict):
+    name: str  # Who (a body or a role: `事例に関わる機関の実務者`).
+
+
+class MunicipalityMeetingMember(_MunicipalityMeetingMemberRequired, total=False):
+    """A member of a meeting."""
+
+    confidentiality: Optional[MunicipalityConfidentiality]  # What binds them to secrecy at this meeting.
+    role: Optional[BodyRole]  # What it is to the municipality.
+
+
 class _MeetingRequired(TypedDict):
-    kind: MeetingKind  # Legal type (by basis, never by name).
+    kind: MunicipalityMeetingKind  # Legal type (by basis, never by name).
 
 
 class Meeting(_MeetingRequired, total=False):
@@ -618,14 +655,10 @@ class Meeting(_MeetingRequired, total=False):
     conveners: List[Body]  # Who convenes (招集・開催) it.
     legal_basis: Optional[str]  # Legal basis as the municipality cites it.
     local_name: Optional[str]  # The local name (`包括的支援推進・情報共有会議`).
-    members: List[Member]  # Members.
+    members: List[MunicipalityMeetingMember]  # Members.
     note: Optional[str]  # Free note.
     organiser: Optional[Body]  # Who organises (組織する) it.
     secretariat: List[Body]  # Who runs its secretariat (事務局・運営).
-
-
-#: What binds a person to keep a case's secrets.
-Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'other_statute', 'contract_only', 'none']
 
 
 #: How a program is run.
@@ -641,7 +674,7 @@ class Provider(_ProviderRequired, total=False):
 
     area: Optional[str]  # 圏域 (`市内全域`, `第2層6圏域`).
     contractor: Optional[str]  # The body entrusted (委託先), e.g. `社会福祉法人〇〇市社会福祉協議会`.
-    contractor_confidentiality: Optional[Confidentiality]  # The confidentiality basis binding the contractor's people.
+    contractor_confidentiality: Optional[MunicipalityConfidentiality]  # The confidentiality basis binding the contractor's people.
     note: Optional[str]  # Free note.
     operation: List[Operation]  # How it is run: one or several of direct (直営), entrusted (委託), subsidised (補助).
     section: List[str]  # 所管課 (one or several sections).

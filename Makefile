@@ -23,9 +23,9 @@ DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: test rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
+.PHONY: test rust-test py-install py-test py-stubtest py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
 
-test: lint rust-test py-test py-example wasm-test
+test: lint rust-test py-test py-stubtest py-example wasm-test
 	@echo "make test: Rust, Python and WASM tests passed"
 
 ## prerequisites ----------------------------------------------------------------------------
@@ -93,6 +93,13 @@ py-install: deps-py $(PY_VENV)/.deps-ok
 # Doctests run from the installed module too.
 py-test: py-install
 	cd jusou-py/tests && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider .
+
+# The stubs (jusou/*.pyi) against the installed package, with mypy's stubtest (mypy and the
+# pandas/pyarrow stubs the overloads of route_many name are installed into the test venv once).
+py-stubtest: py-install
+	$(PY_VENV)/bin/pip show --quiet mypy pandas-stubs pyarrow-stubs >/dev/null 2>&1 || \
+	  $(PY_VENV)/bin/pip install --quiet mypy pandas-stubs pyarrow-stubs
+	cd jusou-py && ../$(PY_VENV)/bin/python -m mypy.stubtest jusou --allowlist stubtest-allowlist.txt
 
 # The worked analysis: a seeded synthetic population routed under 新座市 and 稲城市, a table, a plot
 # and a funding split, written to target/examples (EXAMPLES_OUT to change).

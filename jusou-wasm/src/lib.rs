@@ -97,9 +97,8 @@ fn on(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
 /// wasm-bindgen's glue copies whatever it is given as a string without checking, and a number
 /// or an object there makes the module read out of bounds (a trap), not throw.
 fn text_arg(v: &JsValue, name: &str) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| {
-        js_sys::TypeError::new(&format!("jusou: {name} must be a string")).into()
-    })
+    v.as_string()
+        .ok_or_else(|| js_sys::TypeError::new(&format!("jusou: {name} must be a string")).into())
 }
 
 /// Like [`call`], from JSON text (e.g. a file or a form's serialised state); malformed JSON gets

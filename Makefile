@@ -33,9 +33,9 @@ DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 
-.PHONY: vendor-test test readme-check rust-test py-install py-test py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser deps-fuzz fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
+.PHONY: vendor-test test readme-check rust-test py-install py-test py-stubtest py-example wasm-test wasm-pkg www demo-web lint deps deps-rust deps-py deps-node deps-browser deps-fuzz fixtures run demo clean bench bench-rust bench-py bench-node fuzz-smoke fuzz-seed
 
-test: readme-check lint rust-test py-test py-example wasm-test vendor-test
+test: readme-check lint rust-test py-test py-stubtest py-example wasm-test vendor-test
 	@if [ -n "$(SKIP_BROWSER)" ]; then \
 	  echo "make test: Rust, Python and WASM tests passed — BUT THE HEADLESS-BROWSER TEST WAS SKIPPED (SKIP_BROWSER=$(SKIP_BROWSER))"; \
 	else echo "make test: Rust, Python and WASM tests passed"; fi
@@ -146,6 +146,13 @@ py-install: deps-py $(PY_VENV)/.deps-ok
 # Doctests run from the installed module too.
 py-test: py-install
 	cd jusou-py/tests && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider .
+
+# The stubs (jusou/*.pyi) against the installed package, with mypy's stubtest (mypy and the
+# pandas/pyarrow stubs the overloads of route_many name are installed into the test venv once).
+py-stubtest: py-install
+	$(PY_VENV)/bin/pip show --quiet mypy pandas-stubs pyarrow-stubs >/dev/null 2>&1 || \
+	  $(PY_VENV)/bin/pip install --quiet mypy pandas-stubs pyarrow-stubs
+	cd jusou-py && ../$(PY_VENV)/bin/python -m mypy.stubtest jusou --allowlist stubtest-allowlist.txt
 
 # The worked analysis: a year of consultations in a city of 150,000 (population.py, cited rates)
 # routed under 新座市 and 稲城市, a table, English and Japanese plots (IPA Gothic: deps-browser)

@@ -8,11 +8,13 @@
 //! Batches of `route` have their own entry points, so that a million cases cost one native call,
 //! not a million: `route_objects` (a list of dicts or JSON texts, encoded by Python's C JSON
 //! encoder in one call), `route_arrow_strings` (an Arrow string column of JSON texts, read in
-//! place) and, for the benchmark, `bench_route_native` (the core alone). Each case is read and
-//! decided exactly as `route` decides it (same JSON text, same overrides, same errors); the
+//! place through the Arrow PyCapsule interface, `arrow`) and, for the benchmark,
+//! `bench_route_native` (the core alone). Each case is read and decided exactly as `route`
+//! decides it (same JSON text, same overrides, same errors); the
 //! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
 //! or Table) rather than as JSON text to parse again.
 
+mod arrow;
 mod pyde;
 
 use std::collections::HashMap;
@@ -299,70 +301,13 @@ fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
     )
 }
 
-/// The buffers of an Arrow `string`/`large_string` array of JSON texts (from pyarrow's
-/// `Array.buffers()`: addresses and sizes), read in place without copying.
-#[derive(FromPyObject)]
-#[pyo3(from_item_all)]
-struct ArrowStrings {
-    validity_addr: usize,
-    validity_size: usize,
-    offsets_addr: usize,
-    offsets_size: usize,
-    data_addr: usize,
-    data_size: usize,
-    offset: usize,
-    length: usize,
-    wide: bool,
-}
-
-fn raw<'a>(addr: usize, size: usize) -> &'a [u8] {
-    if addr == 0 || size == 0 {
-        return &[];
-    }
-    // SAFETY: the Python wrapper passes the address and size of a live pyarrow buffer and
-    // keeps the array referenced for the whole call; we only read it.
-    unsafe { std::slice::from_raw_parts(addr as *const u8, size) }
-}
-
-impl ArrowStrings {
-    /// The texts, `None` for a null, a non-UTF-8 or an out-of-bounds slot (never read outside
-    /// the buffers).
-    fn texts(&self) -> Vec<Option<&str>> {
-        let validity = raw(self.validity_addr, self.validity_size);
-        let offsets = raw(self.offsets_addr, self.offsets_size);
-        let data = raw(self.data_addr, self.data_size);
-        let w = if self.wide { 8 } else { 4 };
-        let at = |i: usize| -> Option<usize> {
-            let b = offsets.get(i * w..i * w + w)?;
-            let v = if self.wide {
-                i64::from_le_bytes(b.try_into().ok()?)
-            } else {
-                i64::from(i32::from_le_bytes(b.try_into().ok()?))
-            };
-            usize::try_from(v).ok()
-        };
-        (0..self.length)
-            .map(|k| {
-                let i = self.offset + k;
-                if !validity.is_empty() {
-                    let byte = validity.get(i / 8)?;
-                    if byte & (1 << (i % 8)) == 0 {
-                        return None;
-                    }
-                }
-                let (start, end) = (at(i)?, at(i + 1)?);
-                std::str::from_utf8(data.get(start..end)?).ok()
-            })
-            .collect()
-    }
-}
-
-/// Route a batch held in an Arrow string array of JSON texts, read in place.
+/// Route a batch held in an Arrow string column of JSON texts (any object with
+/// `__arrow_c_stream__` or `__arrow_c_array__`), read in place.
 #[pyfunction]
-#[pyo3(signature = (buffers, options=None, as_of=None))]
+#[pyo3(signature = (column, options=None, as_of=None))]
 fn route_arrow_strings<'py>(
     py: Python<'py>,
-    buffers: ArrowStrings,
+    column: &Bound<'py, PyAny>,
     options: Option<&str>,
     as_of: Option<&str>,
 ) -> PyResult<(bool, Bound<'py, PyAny>)> {
@@ -370,9 +315,13 @@ fn route_arrow_strings<'py>(
         Ok(ov) => ov,
         Err(e) => return Ok(refused(py, &e)),
     };
-    let outcomes = route_items(py, buffers.texts(), &ov);
+    let arrays = arrow::arrays(column)?;
+    let outcomes = route_items(py, arrow::texts(&arrays)?, &ov);
     Ok((true, outcomes_columns(py, &outcomes)?.into_any()))
 }
+
+/// The most repeats `bench_route_native` runs.
+const MAX_BENCH_REPEAT: usize = 1000;
 
 /// For the benchmark: the core's own cost. Reads a JSON array of cases once, then routes every
 /// case `repeat` times with the GIL released and returns the seconds of each repeat. `stage`
@@ -399,6 +348,12 @@ fn bench_route_native(
             ))
         }
     };
+    // A benchmark repeats a few times; a huge count would only hold the caller for ages.
+    if !(1..=MAX_BENCH_REPEAT).contains(&repeat) {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "repeat is between 1 and {MAX_BENCH_REPEAT}"
+        )));
+    }
     py.detach(|| {
         // The benchmark's own batch, larger than an untrusted document may be (the limits of
         // `route_many`): split with serde_json directly; each case is still read by `route_json`.

@@ -25,16 +25,27 @@ class Gen:
     def __init__(self) -> None:
         self.defs: Dict[str, str] = {}  # name → code
         self.order: List[str] = []
+        self.shapes: Dict[str, Any] = {}  # name → shape of the type first given that name
 
     def add(self, name: str, code: str) -> None:
         if name in self.defs:
-            if self.defs[name] != code:
-                # The same name for two shapes (input vs output of one type): keep the first,
-                # which is the input; outputs of the same type have the same fields.
-                pass
+            # Input and output of one type may differ in which fields are required: keep the
+            # first (the input); `define` has already refused two different types of one name.
             return
         self.defs[name] = code
         self.order.append(name)
+
+    def claim(self, name: str, s: Dict[str, Any]) -> None:
+        """Refuse a name already given to a type of another shape: two Rust types with one
+        schema name (three `Member`s) would otherwise be typed as whichever came first."""
+        new = shape(s)
+        old = self.shapes.setdefault(name, new)
+        if old != new:
+            raise SystemExit(
+                f"gen_types: two different types are both named {name!r} in the schemas "
+                f"({old} vs {new}); give one a distinct schema name "
+                f"(#[schemars(rename = \"...\")] on the Rust type)"
+            )
 
     def ty(self, s: Dict[str, Any], defs: Dict[str, Any], hint: str, is_input: bool) -> str:
         if "$ref" in s:
@@ -88,6 +99,7 @@ class Gen:
         return "Any"
 
     def define(self, name: str, s: Dict[str, Any], defs: Dict[str, Any], is_input: bool) -> None:
+        self.claim(name, s)
         if name in self.defs:
             return
         if name == "DayText":
@@ -141,6 +153,26 @@ class Gen:
         else:
             doc = (s.get("description") or name).split("\n")[0]
             self.add(name, f"#: {doc}\n{name} = {self.ty(s, defs, name, is_input)}\n")
+
+
+def shape(s: Dict[str, Any]) -> Any:
+    """What makes a type itself, leaving out what input and output forms of one type may differ
+    in (docs, which fields are required, how a date is written): its field names, its values, or
+    the shapes of its alternatives."""
+    if "properties" in s:
+        return ("object", tuple(sorted(s["properties"])))
+    for key in ("anyOf", "oneOf"):
+        if key in s:
+            return ("union", tuple(sorted(repr(shape(o)) for o in s[key])))
+    if "enum" in s:
+        return ("enum", tuple(sorted(repr(v) for v in s["enum"])))
+    if "const" in s:
+        return ("const", repr(s["const"]))
+    if "$ref" in s:
+        return ("ref", s["$ref"].rsplit("/", 1)[-1])
+    if s.get("type") == "array":
+        return ("array", shape(s.get("items", {})))
+    return ("type", repr(s.get("type")))
 
 
 def pascal(field: str) -> str:

@@ -16,6 +16,12 @@ extern "C" {
     /// `console.error`, for the panic hook.
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+
+    /// `Object.assign`, which runs the source's getters and Proxy traps: declared `catch` so
+    /// that what they throw comes back as an `Err` instead of unwinding through the module's
+    /// frames (which would leave its shadow stack pointer behind).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Install a panic hook when the module starts: the core never panics by design, but if it
@@ -78,15 +84,28 @@ fn run(op: &str, text: &str) -> Result<JsValue, JsValue> {
 ///
 /// Throws an `Error` with `.errors` on bad input.
 #[wasm_bindgen]
-pub fn call(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
+pub fn call(op: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    run(&text_arg(&op, "op")?, &to_text(&input)?)
+}
+
+/// Run `op` on a JS value.
+fn on(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
     run(op, &to_text(&input)?)
+}
+
+/// A string argument. Text parameters are taken as `JsValue` and checked here, never as `&str`:
+/// wasm-bindgen's glue copies whatever it is given as a string without checking, and a number
+/// or an object there makes the module read out of bounds (a trap), not throw.
+fn text_arg(v: &JsValue, name: &str) -> Result<String, JsValue> {
+    v.as_string()
+        .ok_or_else(|| js_sys::TypeError::new(&format!("jusou: {name} must be a string")).into())
 }
 
 /// Like [`call`], from JSON text (e.g. a file or a form's serialised state); malformed JSON gets
 /// the same `JUSOU-E-JSON-001` error every binding gives.
 #[wasm_bindgen(js_name = callJson)]
-pub fn call_json(op: &str, input: &str) -> Result<JsValue, JsValue> {
-    run(op, input)
+pub fn call_json(op: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    run(&text_arg(&op, "op")?, &text_arg(&input, "input")?)
 }
 
 /// A JS object, or JSON text parsed into one (malformed text gets jusou's own error).
@@ -135,12 +154,12 @@ pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
     if options.is_none() && as_of.is_none() {
         return match case.as_string() {
             Some(text) => run("route", &text),
-            None => call("route", case),
+            None => on("route", case),
         };
     }
     let case = value(case)?;
     let input = if case.is_object() {
-        let copy: JsValue = Object::assign(&Object::new(), case.unchecked_ref()).into();
+        let copy = object_assign(&Object::new(), &case)?;
         if let Some(o) = options {
             Reflect::set(&copy, &JsValue::from_str("options"), &o)?;
         }
@@ -152,14 +171,14 @@ pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
         // Not an object: let the core report it as it would for any binding.
         case
     };
-    call("route", input)
+    on("route", input)
 }
 
 /// Route many cases in one call: one decision per case, or `{errors}` in its place for a bad
 /// one (the batch goes on).
 #[wasm_bindgen(js_name = routeMany)]
 pub fn route_many(cases: JsValue) -> Result<JsValue, JsValue> {
-    call("route_many", cases)
+    on("route_many", cases)
 }
 
 /// May this case be discussed at this meeting, and who may receive what (`MeetingCheck`).
@@ -167,7 +186,7 @@ pub fn route_many(cases: JsValue) -> Result<JsValue, JsValue> {
 pub fn meeting(check: JsValue) -> Result<JsValue, JsValue> {
     match check.as_string() {
         Some(text) => run("meeting", &text),
-        None => call("meeting", check),
+        None => on("meeting", check),
     }
 }
 
@@ -177,18 +196,18 @@ pub fn plan(events: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
     if as_of.is_undefined() || as_of.is_null() {
         return match events.as_string() {
             Some(text) => run("plan", &text),
-            None => call("plan", events),
+            None => on("plan", events),
         };
     }
     let events = value(events)?;
     let input = if events.is_object() {
-        let copy: JsValue = Object::assign(&Object::new(), events.unchecked_ref()).into();
+        let copy = object_assign(&Object::new(), &events)?;
         Reflect::set(&copy, &JsValue::from_str("as_of"), &as_of)?;
         copy
     } else {
         events
     };
-    call("plan", input)
+    on("plan", input)
 }
 
 /// Check a municipality's 実施体制 (`Municipality`) against 社会福祉法第106条の4〜第106条の6.
@@ -196,27 +215,27 @@ pub fn plan(events: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
 pub fn check_municipality(m: JsValue) -> Result<JsValue, JsValue> {
     match m.as_string() {
         Some(text) => run("check_municipality", &text),
-        None => call("check_municipality", m),
+        None => on("check_municipality", m),
     }
 }
 
 /// Read a date as users write it (ISO or 和暦, a month, a 年度); returns 西暦, 和暦 and 年度.
 #[wasm_bindgen(js_name = parseDate)]
 pub fn parse_date(text: JsValue) -> Result<JsValue, JsValue> {
-    call("parse_date", text)
+    on("parse_date", text)
 }
 
 /// The 年度 (April–March) a day falls in.
 #[wasm_bindgen(js_name = fiscalYear)]
 pub fn fiscal_year(day: JsValue) -> Result<JsValue, JsValue> {
-    call("fiscal_year", day)
+    on("fiscal_year", day)
 }
 
 /// Split a yen amount into funding shares (`{amount, program, as_of}`); the shares always add up
 /// to the amount.
 #[wasm_bindgen(js_name = splitFunding)]
 pub fn split_funding(input: JsValue) -> Result<JsValue, JsValue> {
-    call("split_funding", input)
+    on("split_funding", input)
 }
 
 /// The programs of 社会福祉法第106条の4第2項.
@@ -228,9 +247,18 @@ pub fn taxonomy() -> Result<JsValue, JsValue> {
 /// The error `schema(name)` throws for a name it does not know (the schemas are files beside the
 /// module, read by the JS wrapper; the error is the core's, as every binding gives it).
 #[wasm_bindgen(js_name = unknownSchema)]
-pub fn unknown_schema(name: &str, known: Vec<String>) -> JsValue {
+pub fn unknown_schema(name: JsValue, known: JsValue) -> JsValue {
+    let name = name.as_string().unwrap_or_default();
+    let known: Vec<String> = if js_sys::Array::is_array(&known) {
+        js_sys::Array::from(&known)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
-    js_error(&jusou_core::api::unknown_schema(name, &known).into())
+    js_error(&jusou_core::api::unknown_schema(&name, &known).into())
 }
 
 /// The jusou-core version this module was built from.

@@ -218,6 +218,7 @@ impl ConsentState {
 
 /// A household member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "HouseholdMember")]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Identifier within the case (e.g. `A`, `B`).

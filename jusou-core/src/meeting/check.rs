@@ -183,6 +183,7 @@ pub struct MeetingInfo {
 
 /// A member of the meeting's roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "MeetingMember")]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Member id (unique in the roster).

@@ -745,7 +745,7 @@ impl Meeting {
 /// meeting maps to its legal type by its basis, never by its local name), or a non-statutory one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(rename = "MunicipalMeetingKind")] // the meeting module's `MeetingKind` keeps its name
+#[schemars(rename = "MunicipalityMeetingKind")] // the meeting module's `MeetingKind` keeps its name
 pub enum MeetingKind {
     /// A non-statutory meeting (検討会議, 庁内連携会議).
     Other,
@@ -823,6 +823,7 @@ pub enum BodyRole {
 
 /// A member of a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "MunicipalityMeetingMember")]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Who (a body or a role: `事例に関わる機関の実務者`).

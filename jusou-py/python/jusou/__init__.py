@@ -40,6 +40,10 @@ __all__ = [
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
 DateLike = Union[_dt.date, str]
+#: A municipality for :func:`route` / :func:`route_many`: only its ``options`` are read.
+MunicipalityLike = Union[types.Municipality, Dict[str, object], str]
+#: A JSON Schema document (its shape is JSON Schema's, not jusou's).
+JsonSchema = Dict[str, Any]
 
 
 class ValidationError(ValueError):
@@ -446,26 +450,8 @@ def _route_arrow(table: Any, options: Any, day: Any) -> Any:
 
     col = table.column("case") if "case" in table.column_names else None
     if col is not None and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-        if isinstance(col, pa.ChunkedArray):
-            col = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
-        validity, offsets, data = col.buffers()
-        cols = _check(
-            _jusou.route_arrow_strings(
-                {
-                    "validity_addr": validity.address if validity is not None else 0,
-                    "validity_size": validity.size if validity is not None else 0,
-                    "offsets_addr": offsets.address if offsets is not None else 0,
-                    "offsets_size": offsets.size if offsets is not None else 0,
-                    "data_addr": data.address if data is not None else 0,
-                    "data_size": data.size if data is not None else 0,
-                    "offset": col.offset,
-                    "length": len(col),
-                    "wide": pa.types.is_large_string(col.type),
-                },
-                options,
-                day,
-            )
-        )
+        # Read in place through the Arrow PyCapsule interface (every chunk, no copy).
+        cols = _check(_jusou.route_arrow_strings(col, options, day))
     else:
         # Arrow structs give every row every field; null means absent, as in JSON input.
         items = col.to_pylist() if col is not None else table.to_pylist()

@@ -31,7 +31,21 @@ MunicipalityLike = Union[Municipality, Dict[str, object], str]
 #: A JSON Schema document (its shape is JSON Schema's, not jusou's).
 JsonSchema = Dict[str, Any]
 
-__all__: List[str]
+__all__ = [
+    "ValidationError",
+    "types",
+    "version",
+    "taxonomy",
+    "parse_date",
+    "fiscal_year",
+    "split_funding",
+    "schema",
+    "meeting",
+    "route",
+    "route_many",
+    "plan",
+    "check_municipality",
+]
 
 class ValidationError(ValueError):
     errors: List[Error]

@@ -1,22 +1,19 @@
 """Native module: JSON-in, JSON-out entry points (the ``jusou`` package wraps them)."""
 
-from typing import Callable, Dict, List, Optional, Tuple, TypedDict, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
-class ArrowStrings(TypedDict):
-    """Addresses and sizes of a pyarrow string/large_string array's buffers."""
-
-    validity_addr: int
-    validity_size: int
-    offsets_addr: int
-    offsets_size: int
-    data_addr: int
-    data_size: int
-    offset: int
-    length: int
-    wide: bool
+__all__ = [
+    "bench_route_native",
+    "call",
+    "depth_error",
+    "not_json_error",
+    "route_arrow_strings",
+    "route_objects",
+    "version",
+]
 
 #: Column name → bytes (0/1 per row for ok and the booleans) or a list of per-row values.
-Columns = Dict[str, Union[bytes, List[object]]]
+_Columns = Dict[str, Union[bytes, List[object]]]
 
 def call(op: str, input: str) -> Tuple[bool, str]: ...
 def version() -> str: ...
@@ -29,8 +26,8 @@ def route_objects(
     as_of: Optional[str] = ...,
     columns: bool = ...,
     nulls_absent: bool = ...,
-) -> Tuple[bool, Union[str, List[Dict[str, object]], Columns]]: ...
+) -> Tuple[bool, Union[str, List[Dict[str, object]], _Columns]]: ...
 def route_arrow_strings(
-    buffers: ArrowStrings, options: Optional[str] = ..., as_of: Optional[str] = ...
-) -> Tuple[bool, Union[str, Columns]]: ...
+    column: object, options: Optional[str] = ..., as_of: Optional[str] = ...
+) -> Tuple[bool, Union[str, _Columns]]: ...
 def bench_route_native(cases: str, repeat: int, stage: str = ...) -> List[float]: ...

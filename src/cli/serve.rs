@@ -27,7 +27,7 @@ use jusou_core::{api, Error, Errors};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 
-use super::read_input;
+use super::input::read_file;
 
 /// The service's own error codes (`JUSOU-E-HTTP-…`); jusou's input errors keep theirs.
 pub mod http_codes {
@@ -108,7 +108,7 @@ fn load(files: &[PathBuf], as_of: Option<&str>) -> Result<Engines, Errors> {
     let plain = Handle::new(None, as_of)?;
     let mut by_code = BTreeMap::new();
     for path in files {
-        let text = read_input(path)?;
+        let text = read_file(path)?;
         let h = Handle::new(Some(&text), as_of).map_err(|e| {
             // Say which file: the pointers are into it.
             let mut e = e;

@@ -205,7 +205,7 @@ route_rule!(
 
 route_rule!(
     /// First meeting: 重層的支援会議 (多機関協働, and every central member's consent in force).
-    R_ROUTE_FIRST_JUSOU_MEETING, "R-ROUTE-FIRST-JUSOU-MEETING", Some(ITEM5),
+    R_ROUTE_FIRST_JUSOU_MEETING, "R-ROUTE-FIRST-JUSOU-MEETING", Some(crate::standing::GUIDANCE),
     "多機関協働の事例で、情報が中心となる世帯員（課題のある全員と本人）の同意が有効なため、最初の会議は重層的支援会議です（同意の範囲内で共有します）",
     "a multi-agency case, and a consent is in force for every member whose information is central (the subject and everyone with issues): the first meeting is the multi-layered support meeting (share within the consents' scope)",
     Some("重層的支援会議には、多機関協働の事例であることと、情報が中心となる世帯員全員（本人と課題のある全員）の同意が要ります"),

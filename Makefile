@@ -76,7 +76,7 @@ rust-test:
 # venv and its test extras (pytest, pandas, pyarrow, numpy, matplotlib) are made once (stamp
 # file) so a re-run only rebuilds and reinstalls the wheel; `make clean` starts afresh.
 PY_VENV := target/py-test-venv
-PY_EXTRAS := pytest "pandas>=1.5" "pyarrow>=12" numpy "matplotlib>=3.6"
+PY_EXTRAS := pytest "pandas>=1.5" "pyarrow>=12" numpy "matplotlib>=3.6" "dask[distributed]>=2024.1"
 
 $(PY_VENV)/.deps-ok:
 	rm -rf $(PY_VENV)
@@ -94,15 +94,22 @@ py-install: deps-py $(PY_VENV)/.deps-ok
 py-test: py-install
 	cd jusou-py/tests && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider .
 
-# The worked analysis: a seeded synthetic population routed under 新座市 and 稲城市, a table, a plot
+# The worked analysis: a year of consultations in a city of 150,000 (population.py, cited rates)
+# routed under 新座市 and 稲城市, a table, English and Japanese plots (IPA Gothic: deps-browser)
 # and a funding split, written to target/examples (EXAMPLES_OUT to change).
 EXAMPLES_OUT ?= target/examples
-py-example: py-install
-	rm -f $(EXAMPLES_OUT)/routing_by_config.csv $(EXAMPLES_OUT)/routing_by_config.png $(EXAMPLES_OUT)/funding_split.csv
+py-example: py-install deps-browser
+	rm -f $(EXAMPLES_OUT)/routing_by_config.csv $(EXAMPLES_OUT)/routing_by_config.png $(EXAMPLES_OUT)/routing_by_config_ja.png $(EXAMPLES_OUT)/signals_by_config.csv $(EXAMPLES_OUT)/funding_split.csv
 	$(PY_VENV)/bin/python jusou-py/examples/analysis.py --out-dir $(EXAMPLES_OUT)
 	test -s $(EXAMPLES_OUT)/routing_by_config.csv
 	test -s $(EXAMPLES_OUT)/routing_by_config.png
+	test -s $(EXAMPLES_OUT)/routing_by_config_ja.png
 	test -s $(EXAMPLES_OUT)/funding_split.csv
+	# i21: the population generator's tests and the Dask example (LocalCluster, 2 worker processes,
+	# small data); dask[distributed] is in
+	# PY_EXTRAS, installed here too for venvs made before it was added.
+	$(PY_VENV)/bin/python -c "import distributed" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "dask[distributed]>=2024.1"
+	cd jusou-py/examples && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_population.py test_dask_route.py
 
 # Not a test: route_many over BENCH_N synthetic cases vs plain Python; writes target/bench/python.json.
 BENCH_N ?= 1000000

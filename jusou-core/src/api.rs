@@ -57,6 +57,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "MeetingCheck: may this case be discussed at this meeting, and with whom",
     ),
     (
+        "report",
+        "ReportInput: a 年度's 実績 counted from the cases' plan logs, against targets when given",
+    ),
+    (
         "flow",
         "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
     ),
@@ -134,6 +138,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
         "flow" => encode(&crate::flow::run_json(input)?),
+        "report" => encode(&crate::annual_report::report_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         #[cfg(feature = "schema")]
         "schema" => {

@@ -8,6 +8,7 @@ pub mod funding;
 pub mod meeting;
 pub mod municipality;
 pub mod plan;
+pub mod report;
 pub mod route;
 pub mod schema;
 pub mod taxonomy;

@@ -646,4 +646,55 @@ mod tests {
         assert_eq!(median(&mut [10, 2]), Some(6.0));
         assert_eq!(median(&mut [5, 1, 3]), Some(3.0));
     }
+
+    fn value(r: &AnnualReport, key: &str) -> Option<f64> {
+        r.measures
+            .iter()
+            .find(|m| m.key == key)
+            .and_then(|m| m.value)
+    }
+
+    #[test]
+    fn a_referral_after_closing_opens_an_episode_with_its_own_plan_and_clock() {
+        // The replay's fixture of a second episode (referral 2027-05-20 after 終結 2027-03-26),
+        // with an assessment and a plan added to that episode.
+        let mut log: PlanLog = serde_json::from_str(include_str!(
+            "../../fixtures/plans/new-episode-after-closing.json"
+        ))
+        .unwrap();
+        let first_plan = log
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::PlanDrafted)
+            .cloned()
+            .unwrap();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut assessment = first_plan.clone();
+        (assessment.kind, assessment.date, assessment.plan) =
+            (EventType::Assessment, day("2027-05-25"), None);
+        let mut plan = first_plan;
+        plan.date = day("2027-06-01");
+        log.events.extend([assessment, plan]);
+        log.as_of = day("2028-03-31");
+        let count = |fy: i32| {
+            report(&ReportInput {
+                fiscal_year: FiscalYear(fy),
+                logs: vec![log.clone()],
+                targets: None,
+            })
+            .unwrap()
+        };
+        let r7 = count(2027);
+        assert!(r7.invalid_logs.is_empty(), "{:?}", r7.invalid_logs);
+        assert_eq!(value(&r7, "cases_received"), Some(0.0)); // received in 令和8年度
+        assert_eq!(value(&r7, "referrals"), Some(1.0));
+        assert_eq!(value(&r7, "plans_made"), Some(1.0)); // a new plan, not a revision
+        assert_eq!(value(&r7, "plan_revisions"), Some(0.0));
+        assert_eq!(value(&r7, "median_days_intake_to_plan"), Some(12.0)); // 05-20 → 06-01
+        assert_eq!(value(&r7, "median_days_plan_to_closed"), None);
+        let r6 = count(2026);
+        assert_eq!(value(&r6, "plans_made"), Some(1.0));
+        assert_eq!(value(&r6, "plan_revisions"), Some(1.0));
+        assert_eq!(value(&r6, "median_days_plan_to_closed"), Some(231.0));
+    }
 }

@@ -359,10 +359,8 @@ impl Tally {
             let here = inside(e.date);
             use EventType as T;
             match e.kind {
-                T::Referral => {
-                    if over || intake.is_none() {
-                        (intake, plan, over) = (Some(e.date), None, false);
-                    }
+                T::Referral if over || intake.is_none() => {
+                    (intake, plan, over) = (Some(e.date), None, false);
                 }
                 T::Accepted => {
                     if over {

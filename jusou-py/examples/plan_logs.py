@@ -45,9 +45,9 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
 
 
 def meeting_calendar(fiscal_year: int) -> Dict[str, List[Tuple[_dt.date, str]]]:
-    """The 年度's sittings (and the next 年度's, for cases that carry over), by kind, with ids."""
+    """The 年度's sittings (and the two after, for cases that carry over), by kind, with ids."""
     out: Dict[str, List[Tuple[_dt.date, str]]] = {"support_meeting": [], "jusou_meeting": []}
-    for k in range(24):
+    for k in range(36):
         year, month = fiscal_year + (k + 3) // 12, (k + 3) % 12 + 1
         out["support_meeting"].append((_nth_weekday(year, month, 1, 2), f"SM-{year}-{month:02d}"))
         out["jusou_meeting"].append((_nth_weekday(year, month, 3, 3), f"JM-{year}-{month:02d}"))

@@ -169,7 +169,7 @@ py-example: py-install deps-browser
 	# small data); dask[distributed] is in
 	# PY_EXTRAS, installed here too for venvs made before it was added.
 	$(PY_VENV)/bin/python -c "import distributed" 2>/dev/null || $(PY_VENV)/bin/pip install --quiet "dask[distributed]>=2024.1"
-	cd jusou-py/examples && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_population.py test_dask_route.py
+	cd jusou-py/examples && ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider test_population.py test_dask_route.py test_plan_logs.py
 
 # Not a test: route_many over BENCH_N synthetic cases vs plain Python; writes target/bench/python.json.
 BENCH_N ?= 1000000

@@ -29,6 +29,8 @@ enum Command {
     Funding(cli::funding::Args),
     /// Replay a case's event log: state, next steps, deadlines, violations (支援プラン).
     Plan(cli::plan::Args),
+    /// A 年度's 実績 counted from the cases' plan logs, against targets (実績報告).
+    Report(cli::report::Args),
     /// Check a municipality's 実施体制 against the law; --compare two (実施体制の確認・比較).
     Municipality(cli::municipality::Args),
     /// JSON Schema of an input or output type.
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Date(a) => cli::date::run(a, out),
         Command::Funding(a) => cli::funding::run(a, out),
         Command::Plan(a) => cli::plan::run(a, out),
+        Command::Report(a) => cli::report::run(a, out),
         Command::Municipality(a) => cli::municipality::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
         Command::Route(a) => cli::route::run(a, out),

@@ -61,6 +61,10 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "Municipality: the options routing applies, once the 実施体制 passes the law check (violations are refused as errors)",
     ),
     (
+        "report",
+        "ReportInput: a 年度's 実績 counted from the cases' plan logs, against targets when given",
+    ),
+    (
         "flow",
         "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
     ),
@@ -138,6 +142,7 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "route_many" => route_many(input),
         "plan" => encode(&crate::plan::replay_json(input)?),
         "flow" => encode(&crate::flow::run_json(input)?),
+        "report" => encode(&crate::annual_report::report_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         "municipality_options" => encode(&crate::municipality::load_options(input)?),
         #[cfg(feature = "schema")]

@@ -13,6 +13,7 @@
 //! assert_eq!(programs[0].citation, "社会福祉法第106条の4第2項第1号イ");
 //! ```
 
+pub mod annual_report;
 pub mod api;
 pub mod calendar;
 pub mod case;

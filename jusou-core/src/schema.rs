@@ -43,6 +43,14 @@ pub const NAMES: &[(&str, &str)] = &[
         "each step judged by the plan replay and the meeting check (output of `flow`)",
     ),
     (
+        "ReportInput",
+        "a 年度, the cases' plan logs and targets (input of `report`)",
+    ),
+    (
+        "AnnualReport",
+        "a 年度's 実績, one row per measure (output of `report`)",
+    ),
+    (
         "Municipality",
         "a municipality's 実施体制 (input of `municipality`)",
     ),
@@ -76,6 +84,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "PlanReport" => to_value::<crate::plan::PlanReport>(),
         "Flow" => to_value::<crate::flow::Flow>(),
         "FlowReport" => to_value::<crate::flow::FlowReport>(),
+        "ReportInput" => to_value::<crate::annual_report::ReportInput>(),
+        "AnnualReport" => to_value::<crate::annual_report::AnnualReport>(),
         "Municipality" => to_value::<crate::municipality::Municipality>(),
         "MunicipalityReport" => to_value::<crate::municipality::MunicipalityReport>(),
         "Errors" => to_value::<crate::error::Errors>(),

@@ -21,6 +21,7 @@ OP = {
     "plans": "plan",
     "municipalities": "check_municipality",
     "flows": "flow",
+    "reports": "report",
 }
 
 VECTORS = sorted(

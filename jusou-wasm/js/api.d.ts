@@ -6,6 +6,8 @@ import type { MeetingCheck } from "./types/MeetingCheck";
 import type { MeetingDecision } from "./types/MeetingDecision";
 import type { PlanLog } from "./types/PlanLog";
 import type { PlanReport } from "./types/PlanReport";
+import type { ReportInput } from "./types/ReportInput";
+import type { AnnualReport } from "./types/AnnualReport";
 import type { Municipality } from "./types/Municipality";
 import type { MunicipalityReport } from "./types/MunicipalityReport";
 import type { Program } from "./types/Program";
@@ -23,6 +25,8 @@ export type {
   MeetingDecision,
   PlanLog,
   PlanReport,
+  ReportInput,
+  AnnualReport,
   Municipality,
   MunicipalityReport,
   Program,
@@ -71,6 +75,7 @@ export interface Operations {
   route_many: [Case[], Array<RouteDecision | Errors>];
   meeting: [MeetingCheck, MeetingDecision];
   plan: [PlanLog, PlanReport];
+  report: [ReportInput, AnnualReport];
   check_municipality: [Municipality, MunicipalityReport];
   municipality_options: [Municipality, Municipality["options"] | null];
 }
@@ -97,5 +102,9 @@ export function routeMany(cases: Case[]): Array<RouteDecision | Errors>;
 export function meeting(check: MeetingCheck | string): MeetingDecision;
 /** Replay a case's event log; `asOf` replaces the log's own. */
 export function plan(log: PlanLog | string, asOf?: DayText): PlanReport;
+/** A 年度's 実績 counted from the cases' plan logs, against the targets when given. */
+export function report(logs: PlanLog[] | string, fiscalYear: number | string, targets?: ReportInput["targets"]): AnnualReport;
+/** The same from one `ReportInput` (object or JSON text). */
+export function report(input: ReportInput | string): AnnualReport;
 /** Check a municipality's 実施体制 against 社会福祉法第106条の4〜第106条の6. */
 export function checkMunicipality(m: Municipality | string): MunicipalityReport;

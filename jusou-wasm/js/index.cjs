@@ -34,6 +34,7 @@ module.exports = {
   routeMany: wasm.routeMany,
   meeting: wasm.meeting,
   plan: wasm.plan,
+  report: wasm.report,
   checkMunicipality: wasm.checkMunicipality,
   schema,
   schemaNames,

@@ -15,6 +15,7 @@ export const {
   routeMany,
   meeting,
   plan,
+  report,
   checkMunicipality,
   schema,
   schemaNames,

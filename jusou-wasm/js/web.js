@@ -14,6 +14,7 @@ export {
   routeMany,
   meeting,
   plan,
+  report,
   checkMunicipality,
 } from "./web/jusou_wasm.js";
 

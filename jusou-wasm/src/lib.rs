@@ -4,7 +4,7 @@
 //! CLI use, so all give the same answers. Bad input throws a JS `Error` whose `.errors` holds the
 //! list of `{code, path, message_ja, message_en, citation}`.
 //!
-//! The named exports (`route`, `meeting`, `plan`, `checkMunicipality`, `parseDate`, `fiscalYear`,
+//! The named exports (`route`, `meeting`, `plan`, `report`, `checkMunicipality`, `parseDate`, `fiscalYear`,
 //! `splitFunding`, `taxonomy`) take and return plain JS objects; `schema(name)` lives in the JS
 //! wrapper because the schemas ship as JSON files beside the module, not inside it.
 
@@ -208,6 +208,26 @@ pub fn plan(events: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
         events
     };
     on("plan", input)
+}
+
+/// A 年度's 実績 (`ReportInput` → `AnnualReport`): `logs` an array of `PlanLog`s, `fiscalYear`
+/// `2026` or `"令和8年度"`, `targets` optional. A `ReportInput` object (or its JSON text) alone
+/// also works, as `report(input)`.
+#[wasm_bindgen]
+pub fn report(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<JsValue, JsValue> {
+    if fiscal_year.is_undefined() || fiscal_year.is_null() {
+        return match logs.as_string() {
+            Some(text) => run("report", &text),
+            None => call("report", logs),
+        };
+    }
+    let input = Object::new();
+    Reflect::set(&input, &JsValue::from_str("fiscal_year"), &fiscal_year)?;
+    Reflect::set(&input, &JsValue::from_str("logs"), &value(logs)?)?;
+    if !(targets.is_undefined() || targets.is_null()) {
+        Reflect::set(&input, &JsValue::from_str("targets"), &value(targets)?)?;
+    }
+    call("report", input.into())
 }
 
 /// Check a municipality's 実施体制 (`Municipality`) against 社会福祉法第106条の4〜第106条の6.

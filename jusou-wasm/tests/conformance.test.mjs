@@ -22,6 +22,7 @@ const OP = {
   plans: "plan",
   municipalities: "check_municipality",
   flows: "flow",
+  reports: "report",
 };
 
 function inputs(dir) {

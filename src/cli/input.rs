@@ -19,6 +19,8 @@ pub const READ: &str = "JUSOU-E-IO-001";
 pub const SHIFT_JIS: &str = "JUSOU-E-IO-002";
 /// The input is in UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8.
 pub const UTF16: &str = "JUSOU-E-IO-003";
+/// The CLI could not write its CSV output (`jusou report --csv`).
+pub const CSV_WRITE: &str = "JUSOU-E-IO-004";
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 

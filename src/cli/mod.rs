@@ -10,6 +10,7 @@ pub mod input;
 pub mod meeting;
 pub mod municipality;
 pub mod plan;
+pub mod report;
 pub mod route;
 pub mod schema;
 #[cfg(unix)]

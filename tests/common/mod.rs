@@ -26,6 +26,7 @@ pub fn op_of(area: &str) -> Option<&'static str> {
         "plans" => "plan",
         "municipalities" => "check_municipality",
         "flows" => "flow",
+        "reports" => "report",
         _ => return None,
     })
 }

@@ -35,6 +35,8 @@ __all__ = [
     "route",
     "route_many",
     "plan",
+    "report",
+    "report_frame",
     "check_municipality",
 ]
 
@@ -488,6 +490,51 @@ def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None
     if isinstance(value, dict) and as_of is not None:
         value = dict(value, as_of=_date_text(as_of, "/as_of"))
     return _call("plan", value)
+
+
+def report(
+    logs: Any,
+    fiscal_year: Union[int, str],
+    targets: Union[Dict[str, Any], None] = None,
+) -> Dict[str, Any]:
+    """A 年度's 実績 counted from the cases' plan logs (``jusou report``; docs/report.md).
+
+    ``logs`` is an iterable of ``PlanLog`` dicts (or JSON texts), one per case; ``fiscal_year``
+    is ``2026`` or ``"令和8年度"``; ``targets`` the municipality's numeric targets by measure key.
+    Logs with input errors or replay violations are listed in ``invalid_logs``, not counted.
+
+    >>> log = {"case_id": "c", "as_of": "2027-03-31", "events": [
+    ...     {"type": "referral", "date": "2026-04-01", "organisation": "高齢者相談センター"}]}
+    >>> r = jusou.report([log], "令和8年度")
+    >>> [m["value"] for m in r["measures"] if m["key"] == "referrals"]
+    [1]
+    """
+    value: Dict[str, Any] = {
+        "fiscal_year": fiscal_year,
+        "logs": [_input(log) for log in logs],
+    }
+    if targets is not None:
+        value["targets"] = _input(targets)
+    return _call("report", value)
+
+
+def report_frame(
+    logs: Any,
+    fiscal_year: Union[int, str],
+    targets: Union[Dict[str, Any], None] = None,
+) -> Any:
+    """:func:`report` as a pandas DataFrame, one row per measure (needs pandas). The report's
+    other fields (``invalid_logs``, ``year_complete``, …) are in ``frame.attrs["report"]``."""
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("jusou.report_frame needs pandas: pip install pandas") from exc
+    r = report(logs, fiscal_year, targets)
+    columns = ["key", "name_ja", "name_en", "unit", "value", "n", "target", "achievement_percent"]
+    frame = pd.DataFrame([{c: m.get(c) for c in columns} for m in r["measures"]], columns=columns)
+    frame.insert(0, "fiscal_year", r["fiscal_year"])
+    frame.attrs["report"] = {k: v for k, v in r.items() if k != "measures"}
+    return frame
 
 
 def check_municipality(m: Union[Dict[str, Any], str]) -> Dict[str, Any]:

@@ -64,6 +64,16 @@ def route(
     as_of: Optional[DateLike] = ...,
 ) -> RouteDecision: ...
 def plan(events: Union[PlanLog, str], as_of: Optional[DateLike] = ...) -> PlanReport: ...
+def report(
+    logs: Iterable[Union[PlanLog, str]],
+    fiscal_year: Union[int, str],
+    targets: Optional[Dict[str, int]] = ...,
+) -> Dict[str, Any]: ...
+def report_frame(
+    logs: Iterable[Union[PlanLog, str]],
+    fiscal_year: Union[int, str],
+    targets: Optional[Dict[str, int]] = ...,
+) -> pandas.DataFrame: ...
 def check_municipality(m: Union[Municipality, str]) -> MunicipalityReport: ...
 @overload
 def route_many(

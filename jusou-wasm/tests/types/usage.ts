@@ -61,3 +61,11 @@ schema("Nope");
 const wrong: ReturnType<typeof meeting> = route(c);
 
 void multi, rules, first, programs, title, shares, fy, viaCall, check, badIssue, badAge, extra, wrong;
+
+// The annual 実績 (report): measures as numbers or null (unknown), targets by known key.
+import { report, type AnnualReport } from "jusou";
+const yearly: AnnualReport = report([], "令和8年度", { accepted: 4 });
+const values: (number | null | undefined)[] = yearly.measures.map((m) => m.value);
+void values;
+// @ts-expect-error: a target names a known measure
+report([], 2026, { consultations: 5 });

@@ -19,7 +19,19 @@ use chrono::NaiveDate;
 /// Whether every value of this type can be written here; a table with any other type
 /// (timestamps, dictionaries, maps …) is read through Python rows instead.
 pub fn supported(t: &DataType) -> bool {
+    supported_within(t, MAX_DEPTH)
+}
+
+/// The deepest nesting of types read natively (a case nests four deep); deeper goes through
+/// Python, which has its own limits, so no producer can make this code recurse without end.
+const MAX_DEPTH: usize = 32;
+
+fn supported_within(t: &DataType, depth: usize) -> bool {
     use DataType as D;
+    if depth == 0 {
+        return false;
+    }
+    let supported = |t: &DataType| supported_within(t, depth - 1);
     match t {
         D::Null | D::Boolean | D::Utf8 | D::LargeUtf8 | D::Utf8View | D::Date32 | D::Date64 => true,
         D::Int8 | D::Int16 | D::Int32 | D::Int64 => true,

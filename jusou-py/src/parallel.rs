@@ -47,6 +47,9 @@ fn pool(n: usize) -> Option<Arc<rayon::ThreadPool>> {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .thread_name(|i| format!("jusou-{i}"))
+            // The main thread's usual stack: a case is decoded as deep as the core's limits
+            // allow on these threads too.
+            .stack_size(8 << 20)
             .build()
             .ok()?,
     );

@@ -99,16 +99,8 @@ where
 
 fn float(v: f64, out: &mut Vec<u8>) -> Result<(), NotJson> {
     if !v.is_finite() {
-        return Err(format!(
-            "Out of range float values are not JSON compliant: {}",
-            if v.is_nan() {
-                "nan"
-            } else if v > 0.0 {
-                "inf"
-            } else {
-                "-inf"
-            }
-        ));
+        // Python's words (3.11; later versions append the value).
+        return Err("Out of range float values are not JSON compliant".to_owned());
     }
     let _ = serde_json::to_writer(&mut *out, &v);
     Ok(())

@@ -1,6 +1,6 @@
 """Native module: JSON-in, JSON-out entry points (the ``jusou`` package wraps them)."""
 
-from typing import Callable, Dict, List, Optional, Tuple, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union, final
 
 __all__ = [
     "bench_route_native",
@@ -37,6 +37,7 @@ def route_arrow_strings(
     threads: Optional[int] = ...,
 ) -> Tuple[bool, Union[str, _Columns]]: ...
 
+@final
 class ArrowDecisions:
     """Decisions as Arrow record batches (the Arrow PyCapsule interface)."""
 

@@ -20,6 +20,7 @@ ITEM4 = "社会福祉法第106条の4第2項第4号"
 ITEM5 = "社会福祉法第106条の4第2項第5号"
 
 CHILD_UNDER = 18
+YOUNG_UNDER = 40
 CARE_INSURANCE_FROM = 40
 ELDERLY_FROM = 65
 PARENT_8050_FROM = 75
@@ -154,13 +155,18 @@ def route(case: Dict[str, Any], criteria: Optional[List[Dict[str, Any]]] = None)
                          "members": [members[x]["id"] for x in dc]})
     elif "double_care" in all_issues:
         patterns.append({"pattern": "double_care", "recognised_from": "issue", "members": []})
-    yc = None
+    # Young carer (2024 definition): someone under 40 living with another member who needs
+    # care, with no other member aged 18 or over free of care needs; a young adult who needs
+    # care is not read as the carer, a child may be both.
     needs = [bool(its & NEEDS_CARE) for its in issues]
-    if any(needs) and all(ages[k] < CHILD_UNDER or needs[k] for k in range(n)):
-        yc = next((k for k in range(n) if ages[k] < CHILD_UNDER
-                   and any(o != k and needs[o] for o in range(n))), None)
+    caring = sum(needs)
+    yc = next((k for k in range(n) if caring and ages[k] < YOUNG_UNDER
+               and caring > int(needs[k])
+               and (not needs[k] or ages[k] < CHILD_UNDER)
+               and all(i == k or needs[i] or ages[i] < CHILD_UNDER for i in range(n))), None)
     if yc is not None:
-        patterns.append({"pattern": "young_carer", "recognised_from": "household", "members": [members[yc]["id"]]})
+        patterns.append({"pattern": "young_carer", "recognised_from": "household", "members": [members[yc]["id"]],
+                         "band": "child" if ages[yc] < CHILD_UNDER else "young_adult"})
     elif "young_carer" in all_issues:
         patterns.append({"pattern": "young_carer", "recognised_from": "issue", "members": []})
     for p in patterns:

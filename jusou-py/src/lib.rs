@@ -15,6 +15,9 @@
 //! or Table) rather than as JSON text to parse again.
 
 mod arrow;
+mod arrow_json;
+mod arrow_out;
+mod parallel;
 mod pyde;
 
 use std::collections::HashMap;
@@ -111,22 +114,30 @@ impl Overrides {
 
 type Outcome = Result<RouteDecision, Errors>;
 
-/// Route every item (JSON text, or `None` for a missing one) with the GIL released and panics
-/// caught per item: one bad case never fails the batch.
-fn route_items(py: Python<'_>, items: Vec<Option<&str>>, ov: &Overrides) -> Vec<Outcome> {
-    py.detach(|| {
-        items
-            .into_iter()
-            .map(|item| match item {
-                // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
-                None => ov.route("null"),
-                Some(text) => {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
-                        .unwrap_or_else(|_| Err(internal_errors()))
-                }
-            })
-            .collect()
-    })
+/// Route one item (JSON text, or `None` for a missing one) with its panic caught: one bad case
+/// never fails the batch.
+fn route_item(ov: &Overrides, item: Option<&str>) -> Outcome {
+    match item {
+        // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
+        None => ov.route("null"),
+        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
+            .unwrap_or_else(|_| Err(internal_errors())),
+    }
+}
+
+/// Route every item with the GIL released, on `threads` threads, answers in input order.
+fn route_items(
+    py: Python<'_>,
+    items: Vec<Option<&str>>,
+    ov: &Overrides,
+    threads: usize,
+) -> Vec<Outcome> {
+    py.detach(|| parallel::map(items, threads, |item| route_item(ov, item)))
+}
+
+/// The thread count of a batch (`threads`, else `JUSOU_THREADS`, else every core).
+fn thread_count(threads: Option<usize>) -> PyResult<usize> {
+    parallel::threads(threads).map_err(pyo3::exceptions::PyValueError::new_err)
 }
 
 fn internal_errors() -> Errors {
@@ -205,6 +216,8 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     let mut reasons = Vec::with_capacity(n);
     let mut fields = Vec::with_capacity(n);
     let mut patterns = Vec::with_capacity(n);
+    let mut pending = Vec::with_capacity(n);
+    let mut signals = Vec::with_capacity(n);
     let mut errors = Vec::with_capacity(n);
     let mut s = Interned {
         py,
@@ -248,6 +261,20 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
                         .into_any()
                         .unbind(),
                 );
+                pending.push(
+                    s.list(
+                        d.pending
+                            .iter()
+                            .map(|p| arrow_out::question_key(p.question)),
+                    )?
+                    .into_any()
+                    .unbind(),
+                );
+                signals.push(
+                    s.list(d.signals.iter().map(|r| r.rule.as_ref()))?
+                        .into_any()
+                        .unbind(),
+                );
                 errors.push(none.clone_ref(py));
             }
             Err(e) => {
@@ -265,6 +292,8 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
                     &mut reasons,
                     &mut fields,
                     &mut patterns,
+                    &mut pending,
+                    &mut signals,
                 ] {
                     col.push(none.clone_ref(py));
                 }
@@ -290,6 +319,8 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     d.set_item("reasons", PyList::new(py, reasons)?)?;
     d.set_item("fields", PyList::new(py, fields)?)?;
     d.set_item("patterns", PyList::new(py, patterns)?)?;
+    d.set_item("pending", PyList::new(py, pending)?)?;
+    d.set_item("signals", PyList::new(py, signals)?)?;
     d.set_item("errors", PyList::new(py, errors)?)?;
     Ok(d)
 }
@@ -304,20 +335,95 @@ fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
 /// Route a batch held in an Arrow string column of JSON texts (any object with
 /// `__arrow_c_stream__` or `__arrow_c_array__`), read in place.
 #[pyfunction]
-#[pyo3(signature = (column, options=None, as_of=None))]
+#[pyo3(signature = (column, options=None, as_of=None, threads=None))]
 fn route_arrow_strings<'py>(
     py: Python<'py>,
     column: &Bound<'py, PyAny>,
     options: Option<&str>,
     as_of: Option<&str>,
+    threads: Option<usize>,
 ) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let threads = thread_count(threads)?;
     let ov = match Overrides::read(options, as_of) {
         Ok(ov) => ov,
         Err(e) => return Ok(refused(py, &e)),
     };
     let arrays = arrow::arrays(column)?;
-    let outcomes = route_items(py, arrow::texts(&arrays)?, &ov);
+    let outcomes = route_items(py, arrow::texts(&arrays)?, &ov, threads);
     Ok((true, outcomes_columns(py, &outcomes)?.into_any()))
+}
+
+/// Route a batch held in Arrow and answer in Arrow, with no Python object per row: `data` is
+/// a string column of JSON texts, or structs — a Table or RecordBatch with one column per
+/// `Case` field, or a column of structs — (any object with `__arrow_c_stream__` or
+/// `__arrow_c_array__`). Rows are routed in chunks on `threads` threads with the GIL released;
+/// the decisions come back as an `ArrowDecisions` (one record batch per chunk, in input order).
+/// Returns `(True, decisions)`, `(True, None)` when the structs hold a type read only through
+/// Python rows (`arrow_json::supported`), or `(False, errors_json)` when an override cannot be
+/// read.
+#[pyfunction]
+#[pyo3(signature = (data, options=None, as_of=None, threads=None))]
+fn route_arrow<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    options: Option<&str>,
+    as_of: Option<&str>,
+    threads: Option<usize>,
+) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    use arrow_array::Array;
+    let threads = thread_count(threads)?;
+    let ov = match Overrides::read(options, as_of) {
+        Ok(ov) => ov,
+        Err(e) => return Ok(refused(py, &e)),
+    };
+    let arrays = arrow::arrays(data)?;
+    let arrow_err = |e: arrow_schema::ArrowError| {
+        pyo3::exceptions::PyValueError::new_err(format!("Arrow data could not be read: {e}"))
+    };
+    let structs = arrays
+        .first()
+        .is_some_and(|a| matches!(a.data_type(), arrow_schema::DataType::Struct(_)));
+    let batches: Vec<Result<arrow_array::RecordBatch, arrow_schema::ArrowError>> = if structs {
+        if !arrays.iter().all(|a| arrow_json::supported(a.data_type())) {
+            return Ok((true, py.None().into_bound(py)));
+        }
+        let mut rows = Vec::with_capacity(arrays.len());
+        for a in &arrays {
+            // Checked in full (offsets, UTF-8, child lengths) before any value is read.
+            a.validate_full().map_err(arrow_err)?;
+            rows.push(arrow_array::StructArray::from(a.clone()));
+        }
+        py.detach(|| {
+            let mut out = Vec::new();
+            for rows in &rows {
+                out.extend(parallel::chunks(rows.len(), threads, |range| {
+                    let outcomes: Vec<Outcome> = range
+                        .map(|i| match arrow_json::row(rows, i) {
+                            Ok(text) => route_item(&ov, text.as_deref()),
+                            Err(why) => Err(jusou_core::api::not_json(&why).into()),
+                        })
+                        .collect();
+                    arrow_out::batch(&outcomes)
+                }));
+            }
+            out
+        })
+    } else {
+        let texts = arrow::texts(&arrays)?;
+        py.detach(|| {
+            parallel::chunks(texts.len(), threads, |range| {
+                let outcomes: Vec<Outcome> =
+                    texts[range].iter().map(|t| route_item(&ov, *t)).collect();
+                arrow_out::batch(&outcomes)
+            })
+        })
+    };
+    let batches = batches
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(arrow_err)?;
+    let decisions = arrow_out::ArrowDecisions::new(batches).map_err(arrow_err)?;
+    Ok((true, Bound::new(py, decisions)?.into_any()))
 }
 
 /// The most repeats `bench_route_native` runs.
@@ -491,7 +597,8 @@ impl<'py> Builder<'py> {
 /// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
 /// an override cannot be read.
 #[pyfunction]
-#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false, nulls_absent=false))]
+#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false, nulls_absent=false, threads=None))]
+#[allow(clippy::too_many_arguments)]
 fn route_objects<'py>(
     py: Python<'py>,
     cases: &Bound<'py, PyList>,
@@ -500,7 +607,9 @@ fn route_objects<'py>(
     as_of: Option<&str>,
     columns: bool,
     nulls_absent: bool,
+    threads: Option<usize>,
 ) -> PyResult<(bool, Bound<'py, PyAny>)> {
+    let threads = thread_count(threads)?;
     let ov = match Overrides::read(options, as_of) {
         Ok(ov) => ov,
         Err(e) => return Ok(refused(py, &e)),
@@ -536,17 +645,14 @@ fn route_objects<'py>(
         });
     }
     let outcomes: Vec<Outcome> = py.detach(|| {
-        sources
-            .into_iter()
-            .map(|s| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
-                    Source::Case(c) => ov.route_case(*c),
-                    Source::Text(t) => ov.route(&t),
-                    Source::NotJson(errors) => Err(errors),
-                }))
-                .unwrap_or_else(|_| Err(internal_errors()))
-            })
-            .collect()
+        parallel::map(sources, threads, |s| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
+                Source::Case(c) => ov.route_case(*c),
+                Source::Text(t) => ov.route(&t),
+                Source::NotJson(errors) => Err(errors),
+            }))
+            .unwrap_or_else(|_| Err(internal_errors()))
+        })
     });
     if columns {
         return Ok((true, outcomes_columns(py, &outcomes)?.into_any()));
@@ -574,6 +680,8 @@ fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(not_json_error, m)?)?;
     m.add_function(wrap_pyfunction!(route_objects, m)?)?;
     m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(route_arrow, m)?)?;
+    m.add_class::<arrow_out::ArrowDecisions>()?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
     Ok(())
 }

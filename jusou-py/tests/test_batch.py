@@ -150,7 +150,8 @@ def test_native_bench_timer():
 
 DECISION_COLUMNS = [
     "case_id", "as_of", "multi_agency", "outreach", "participation_support", "lead_program",
-    "first_meeting", "statutory_alerts", "reasons", "fields", "patterns", "errors",
+    "first_meeting", "statutory_alerts", "reasons", "fields", "patterns", "pending", "signals",
+    "errors",
 ]
 
 
@@ -179,6 +180,8 @@ def assert_rows_match(rows, decisions):
         assert list(row["reasons"]) == rule_ids(d)
         assert list(row["statutory_alerts"]) == [a["rule"] for a in d["statutory_alerts"]]
         assert list(row["patterns"]) == [p["pattern"] for p in d["patterns"]]
+        assert list(row["pending"]) == [p["question"] for p in d["pending"]]
+        assert list(row["signals"]) == [r["rule"] for r in d["signals"]]
 
 
 def test_dataframe_in_dataframe_out():
@@ -387,3 +390,142 @@ def test_dicts_read_natively_answer_exactly_as_route():
     assert len(got) == len(cases)
     for i, (case, d) in enumerate(zip(cases, got)):
         assert d == _single(case), i
+
+
+# ---- every core (issue #21) -------------------------------------------------------------------
+
+def _many(n):
+    """``n`` cases: the fixtures over and over with distinct ids, some broken, so a batch is
+    cut into several chunks routed on different threads."""
+    out = []
+    for i in range(n):
+        c = json.loads(json.dumps(ALL[i % len(ALL)], ensure_ascii=False))
+        if isinstance(c, dict) and isinstance(c.get("id"), str):
+            c["id"] = f"{c['id']}-{i}"
+        if i % 97 == 5:
+            c = {"id": f"bad-{i}", "received_on": "2026-02-30"}
+        out.append(c)
+    return out
+
+
+def test_threads_give_the_same_answers_in_order():
+    cases = _many(5000)
+    one = jusou.route_many(cases, threads=1)
+    assert jusou.route_many(cases, threads=3) == one
+    assert jusou.route_many(cases) == one
+    for i in range(0, len(cases), 499):
+        assert one[i] == _single(cases[i]), i
+    texts = [json.dumps(c, ensure_ascii=False) for c in cases]
+    assert jusou.route_many(texts, threads=4) == one
+    for bad in (0, -1, True, 1.5, "2"):
+        with pytest.raises(jusou.ValidationError):
+            jusou.route_many(cases[:2], threads=bad)
+
+
+def test_threads_from_the_environment(monkeypatch):
+    cases = _many(3000)
+    want = jusou.route_many(cases, threads=1)
+    for value in ("2", "1", "nonsense", "0"):
+        monkeypatch.setenv("JUSOU_THREADS", value)
+        assert jusou.route_many(cases) == want, value
+
+
+def test_arrow_threads_and_chunks_keep_row_order():
+    pa = pytest.importorskip("pyarrow")
+    cases = _many(5000)
+    table = pa.table({"case": pa.array([json.dumps(c, ensure_ascii=False) for c in cases])})
+    one = jusou.route_many(table, threads=1)
+    assert one.equals(jusou.route_many(table, threads=4))
+    assert_rows_match(one.to_pylist(), jusou.route_many(cases, threads=1))
+    assert one.num_rows == len(cases)
+
+
+def test_arrow_output_types():
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({"case": pa.array([json.dumps(c, ensure_ascii=False) for c in ALL] + ["{bad"])})
+    out = jusou.route_many(table)
+    assert out.schema.field("multi_agency").type == pa.bool_()
+    for name in ("statutory_alerts", "reasons", "fields", "patterns", "pending", "signals"):
+        assert out.schema.field(name).type == pa.list_(pa.string()), name
+    assert out.schema.field("errors").type == pa.list_(
+        pa.struct([(f, pa.string()) for f in ("code", "path", "message_ja", "message_en", "citation")])
+    )
+    decisions = jusou.route_many(ALL)
+    pending = [i for i, d in enumerate(decisions) if "errors" not in d and d["multi_agency"] is None]
+    assert pending, "the fixtures hold a case whose assessment is pending"
+    assert all(out.column("multi_agency")[i].as_py() is None for i in pending)
+    assert out.column("errors")[len(ALL)].as_py() == jusou.route_many(["{bad"])[0]["errors"]
+    # Read through the Arrow PyCapsule interface by any consumer, any number of times.
+    ok, native = _jusou.route_arrow(table)
+    assert ok and len(native) == table.num_rows
+    assert pa.table(native).equals(pa.table(native))
+    assert pa.RecordBatchReader.from_stream(native).read_all().num_rows == table.num_rows
+
+
+def _struct_table(pa, cases):
+    pd = pytest.importorskip("pandas")
+    return pa.Table.from_pandas(pd.DataFrame(cases), preserve_index=False)
+
+
+def test_arrow_structs_read_natively_answer_as_rows():
+    """Struct and list columns are read in Rust: the same answers as Python rows (to_pylist,
+    nulls absent), row for row, with the core's own errors for bad rows."""
+    pa = pytest.importorskip("pyarrow")
+    plain = [c for c in ALL if _arrow_typable(c)]
+    table = _struct_table(pa, plain)
+    ok, native = _jusou.route_arrow(table)
+    assert ok and native is not None, "every type of the fixtures' table is read natively"
+    rows = jusou._route_items(table.to_pylist(), None, None, columns=True, nulls_absent=True)
+    assert pa.table(native).equals(jusou._arrow_from_columns(rows))
+    # A `case` column of structs, a RecordBatch, several chunks, a slice.
+    nested = pa.table({"case": table.to_struct_array(), "my_key": range(table.num_rows)})
+    assert_rows_match(jusou.route_many(nested).to_pylist(), jusou.route_many(plain))
+    batch = table.to_batches()[0]
+    assert_rows_match(jusou.route_many(batch).to_pylist(), jusou.route_many(plain))
+    chunked = pa.Table.from_batches(table.to_batches(max_chunksize=7))
+    assert_rows_match(jusou.route_many(chunked).to_pylist(), jusou.route_many(plain))
+    assert_rows_match(jusou.route_many(table.slice(2, 9)).to_pylist(), jusou.route_many(plain[2:11]))
+
+
+def test_arrow_struct_rows_with_bad_values_get_the_core_errors():
+    pa = pytest.importorskip("pyarrow")
+    base = load(CASES / "niiza-8050-model.json")
+    rows = [
+        base,
+        dict(base, received_on="2026-02-30"),
+        dict(base, id=None),
+        dict(base, household=[dict(base["household"][0], age=-1)] + base["household"][1:]),
+        dict(base, household=[dict(base["household"][0], issues=["no-such-issue"])]),
+        dict(base, household=[]),
+    ]
+    rows = [{k: v for k, v in r.items() if v is not None} for r in rows]
+    table = pa.Table.from_pylist(rows)
+    ok, native = _jusou.route_arrow(table)
+    assert ok and native is not None
+    got = pa.table(native).to_pylist()
+    assert_rows_match(got, jusou.route_many(rows))
+    # A date column reads as its ISO text, as a datetime.date in a dict does.
+    dated = table.set_column(table.column_names.index("received_on"), "received_on",
+                             pa.array([datetime.date(2026, 5, 11)] * table.num_rows))
+    want = [dict(r, received_on=datetime.date(2026, 5, 11)) for r in rows]
+    assert_rows_match(jusou.route_many(dated).to_pylist(), jusou.route_many(want))
+    # Out-of-range floats have no JSON form: that row's error, the batch goes on.
+    floats = pa.table({"id": ["x", "y"], "received_on": ["2026-05-01"] * 2,
+                       "weight": pa.array([float("nan"), 1.0])})
+    out = jusou.route_many(floats).to_pylist()
+    nan = jusou.route_many([{"id": "x", "received_on": "2026-05-01", "weight": float("nan")}])
+    assert out[0]["errors"][0]["code"] == nan[0]["errors"][0]["code"]
+    assert out[1]["errors"] == jusou.route_many([{"id": "y", "received_on": "2026-05-01", "weight": 1.0}])[0]["errors"]
+
+
+def test_arrow_types_left_to_python_rows():
+    """A type the native reader does not write (a timestamp) goes through Python rows, with the
+    same answers."""
+    pa = pytest.importorskip("pyarrow")
+    plain = [c for c in ALL if _arrow_typable(c)]
+    table = _struct_table(pa, plain)
+    stamped = table.append_column("seen_at", pa.array([datetime.datetime(2026, 5, 1)] * table.num_rows))
+    ok, native = _jusou.route_arrow(stamped)
+    assert ok and native is None
+    out = jusou.route_many(stamped).to_pylist()
+    assert len(out) == len(plain)

@@ -252,8 +252,11 @@ def route_many(
     cases: Any,
     municipality: Union[Dict[str, Any], str, None] = None,
     as_of: Union[DateLike, None] = None,
+    threads: Union[int, None] = None,
 ) -> Any:
-    """Route many cases in one native call (the GIL is released while the core works).
+    """Route many cases in one native call, over every core (the GIL is released while the
+    core works; ``threads`` — else the environment variable ``JUSOU_THREADS`` — sets how many
+    threads, by default one per core; the answers do not depend on it).
 
     ``municipality`` and ``as_of`` apply to every case, as in :func:`route`. What comes back
     has the kind of what went in:
@@ -272,28 +275,37 @@ def route_many(
     of strings is read in place by the native code, without copies (the fastest path).
 
     Output columns of a DataFrame or Table: ``case_id``, ``as_of`` (ISO text),
-    ``multi_agency``, ``outreach``, ``participation_support`` (booleans, null for a bad row),
+    ``multi_agency``, ``outreach``, ``participation_support`` (booleans, null for a bad row;
+    ``multi_agency`` is also null while the worker's assessment is pending),
     ``lead_program`` and ``first_meeting`` (text or null), ``statutory_alerts``, ``reasons``
     (lists of rule ids, e.g. ``R-ROUTE-8050``; the texts are in :func:`route`'s answer),
-    ``fields`` and ``patterns`` (lists of keys), and ``errors`` (null, or the list of errors of
-    a bad row). One bad row never fails the batch.
+    ``fields`` and ``patterns`` (lists of keys), ``pending`` (the questions waiting on the
+    worker's assessment), ``signals`` (rule ids of the signals of 複雑化・複合化), and
+    ``errors`` (null, or the list of errors of a bad row). One bad row never fails the batch.
+    A pyarrow Table is read (string or struct/list columns) and answered entirely in native
+    code through the Arrow PyCapsule interface, with no Python object per row.
 
     >>> out = jusou.route_many([{"id": "bad", "received_on": "2026-02-30", "household": []}])
     >>> out[0]["errors"][0]["code"]
     'JUSOU-E-DATE-002'
     """
     options, day = _overrides(municipality, as_of)
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValidationError(
+            [_error("JUSOU-E-JSON-002", "/threads", "threads は 1 以上の整数で渡してください",
+                    "threads must be an int of at least 1")]
+        )
     with _no_gc():
-        return _route_many(cases, options, day)
+        return _route_many(cases, options, day, threads)
 
 
-def _route_many(cases: Any, options: Any, day: Any) -> Any:
+def _route_many(cases: Any, options: Any, day: Any, threads: Any = None) -> Any:
     pd = _sys.modules.get("pandas")
     if pd is not None and isinstance(cases, pd.DataFrame):
-        return _route_frame(cases, options, day)
+        return _route_frame(cases, options, day, threads)
     pa = _sys.modules.get("pyarrow")
     if pa is not None and isinstance(cases, (pa.Table, pa.RecordBatch)):
-        return _route_arrow(cases, options, day)
+        return _route_arrow(cases, options, day, threads)
     if isinstance(cases, (str, bytes, dict)) or not hasattr(cases, "__iter__"):
         raise ValidationError(
             [
@@ -305,7 +317,7 @@ def _route_many(cases: Any, options: Any, day: Any) -> Any:
                 )
             ]
         )
-    return _route_items(list(cases), options, day, columns=False)
+    return _route_items(list(cases), options, day, columns=False, threads=threads)
 
 
 @_contextlib.contextmanager
@@ -367,14 +379,15 @@ def _check(answer: Any) -> Any:
 
 
 def _route_items(
-    items: List[Any], options: Any, day: Any, columns: bool, nulls_absent: bool = False
+    items: List[Any], options: Any, day: Any, columns: bool, nulls_absent: bool = False,
+    threads: Any = None,
 ) -> Any:
     """Route a list of dicts/JSON texts in one native call: the native code reads dicts, lists,
     str, int, float, bool and None itself and hands anything else (dates, numpy scalars …) to
     ``_dumps``; an item that cannot be encoded becomes that item's error. With
     ``nulls_absent`` a None inside a dict means the key is absent (Arrow rows)."""
     dumps = _dumps_without_nulls if nulls_absent else _dumps
-    return _check(_jusou.route_objects(items, dumps, options, day, columns, nulls_absent))
+    return _check(_jusou.route_objects(items, dumps, options, day, columns, nulls_absent, threads))
 
 
 def _dumps_without_nulls(value: Any) -> str:
@@ -382,7 +395,7 @@ def _dumps_without_nulls(value: Any) -> str:
 
 
 _BOOLS = ("multi_agency", "outreach", "participation_support")
-_LISTS = ("statutory_alerts", "reasons", "fields", "patterns")
+_LISTS = ("statutory_alerts", "reasons", "fields", "patterns", "pending", "signals")
 
 
 def _errors_column(cols: Dict[str, Any]) -> List[Any]:
@@ -424,11 +437,11 @@ def _null_mask(cols: Dict[str, Any], name: str, ok: Any) -> Any:
     return ~ok
 
 
-def _route_frame(df: Any, options: Any, day: Any) -> Any:
+def _route_frame(df: Any, options: Any, day: Any, threads: Any = None) -> Any:
     import numpy as np
     import pandas as pd
 
-    cols = _route_items(_frame_records(df), options, day, columns=True)
+    cols = _route_items(_frame_records(df), options, day, columns=True, threads=threads)
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     data: Dict[str, Any] = {
         "case_id": cols["case_id"],
@@ -446,18 +459,30 @@ def _route_frame(df: Any, options: Any, day: Any) -> Any:
     return pd.DataFrame(data, index=df.index)
 
 
-def _route_arrow(table: Any, options: Any, day: Any) -> Any:
-    import numpy as np
+def _route_arrow(table: Any, options: Any, day: Any, threads: Any = None) -> Any:
     import pyarrow as pa
 
     col = table.column("case") if "case" in table.column_names else None
-    if col is not None and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-        # Read in place through the Arrow PyCapsule interface (every chunk, no copy).
-        cols = _check(_jusou.route_arrow_strings(col, options, day))
-    else:
-        # Arrow structs give every row every field; null means absent, as in JSON input.
-        items = col.to_pylist() if col is not None else table.to_pylist()
-        cols = _route_items(items, options, day, columns=True, nulls_absent=True)
+    data = table if col is None else col
+    is_view = getattr(pa.types, "is_string_view", lambda t: False)
+    if col is None or pa.types.is_string(col.type) or pa.types.is_large_string(col.type) \
+            or is_view(col.type) or pa.types.is_struct(col.type):
+        # Read in place through the Arrow PyCapsule interface and answered as Arrow record
+        # batches built in Rust: no Python object per row.
+        out = _check(_jusou.route_arrow(data, options, day, threads))
+        if out is not None:
+            return pa.table(out)
+    # A type the native reader leaves to Python (timestamps, dictionaries, maps …): rows as
+    # dicts, where null means absent, as in JSON input.
+    items = col.to_pylist() if col is not None else table.to_pylist()
+    cols = _route_items(items, options, day, columns=True, nulls_absent=True, threads=threads)
+    return _arrow_from_columns(cols)
+
+
+def _arrow_from_columns(cols: Dict[str, Any]) -> Any:
+    import numpy as np
+    import pyarrow as pa
+
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     text = pa.string()
     keys = pa.list_(pa.string())

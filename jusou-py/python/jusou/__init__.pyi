@@ -80,22 +80,26 @@ def route_many(
     cases: Sequence[Union[Case, str]],
     municipality: Optional[MunicipalityLike] = ...,
     as_of: Optional[DateLike] = ...,
+    threads: Optional[int] = ...,
 ) -> List[Union[RouteDecision, Errors]]: ...
 @overload
 def route_many(
     cases: pandas.DataFrame,
     municipality: Optional[MunicipalityLike] = ...,
     as_of: Optional[DateLike] = ...,
+    threads: Optional[int] = ...,
 ) -> pandas.DataFrame: ...
 @overload
 def route_many(
     cases: Union[pyarrow.Table, pyarrow.RecordBatch],
     municipality: Optional[MunicipalityLike] = ...,
     as_of: Optional[DateLike] = ...,
+    threads: Optional[int] = ...,
 ) -> pyarrow.Table: ...
 @overload
 def route_many(
     cases: Iterable[Union[Case, str]],
     municipality: Optional[MunicipalityLike] = ...,
     as_of: Optional[DateLike] = ...,
+    threads: Optional[int] = ...,
 ) -> List[Union[RouteDecision, Errors]]: ...

@@ -1,12 +1,14 @@
 """Native module: JSON-in, JSON-out entry points (the ``jusou`` package wraps them)."""
 
-from typing import Callable, Dict, List, Optional, Tuple, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union, final
 
 __all__ = [
     "bench_route_native",
     "call",
     "depth_error",
     "not_json_error",
+    "ArrowDecisions",
+    "route_arrow",
     "route_arrow_strings",
     "route_objects",
     "version",
@@ -26,8 +28,26 @@ def route_objects(
     as_of: Optional[str] = ...,
     columns: bool = ...,
     nulls_absent: bool = ...,
+    threads: Optional[int] = ...,
 ) -> Tuple[bool, Union[str, List[Dict[str, object]], _Columns]]: ...
 def route_arrow_strings(
-    column: object, options: Optional[str] = ..., as_of: Optional[str] = ...
+    column: object,
+    options: Optional[str] = ...,
+    as_of: Optional[str] = ...,
+    threads: Optional[int] = ...,
 ) -> Tuple[bool, Union[str, _Columns]]: ...
+
+@final
+class ArrowDecisions:
+    """Decisions as Arrow record batches (the Arrow PyCapsule interface)."""
+
+    def __arrow_c_stream__(self, requested_schema: object = ...) -> object: ...
+    def __len__(self) -> int: ...
+
+def route_arrow(
+    data: object,
+    options: Optional[str] = ...,
+    as_of: Optional[str] = ...,
+    threads: Optional[int] = ...,
+) -> Tuple[bool, Union[str, ArrowDecisions, None]]: ...
 def bench_route_native(cases: str, repeat: int, stage: str = ...) -> List[float]: ...

@@ -146,7 +146,7 @@ pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
     let options = match field(&overrides, "municipality") {
         Some(m) => {
             let m = value(m)?;
-            Some(call("municipality_options", m)?).filter(|o| !o.is_null())
+            Some(on("municipality_options", m)?).filter(|o| !o.is_null())
         }
         None => None,
     };

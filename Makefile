@@ -26,8 +26,8 @@ WWW := target/www
 # typescript, playwright-core, ajv), installed from jusou-wasm/package-lock.json.
 NODE_DEPS := jusou-wasm/node_modules/.installed
 WASM_OPT := jusou-wasm/node_modules/.bin/wasm-opt
-# Speed over the last few KB (see [profile.wasm-release] in Cargo.toml); -Oz saves ~0.5 KB here.
-WASM_OPT_FLAGS ?= -O3
+# Size first (see [profile.wasm-release] in Cargo.toml and jusou-wasm/bench/README.md).
+WASM_OPT_FLAGS ?= -Oz
 CRATE_VERSION = $(shell awk -F'"' '/^\[workspace.package\]/{w=1} w && /^version/{print $$2; exit}' Cargo.toml)
 DEMO_PORT ?= 8650
 # The exact wasm-bindgen version in Cargo.lock: the CLI must match it.

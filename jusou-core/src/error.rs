@@ -264,7 +264,11 @@ pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> 
             Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
-    let inner = err.inner();
+    from_serde_at(path, err.inner())
+}
+
+/// [`from_serde`] with the JSON pointer already known.
+fn from_serde_at(path: String, inner: &serde_json::Error) -> Error {
     let (line, column) = (inner.line(), inner.column());
     let raw = inner.to_string();
     let msg = raw
@@ -423,6 +427,19 @@ pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors>
         crate::limits::scan(json)?;
     }
     let mut de = serde_json::Deserializer::from_str(json);
+    // In WebAssembly the path comes from where serde_json stopped ([`path_at`]) rather than from
+    // serde_path_to_error, whose wrapped copy of every input type's deserializer was ~30 % of the
+    // module's code.
+    #[cfg(target_arch = "wasm32")]
+    let value: T = T::deserialize(&mut de).map_err(|e| {
+        let path = if e.line() == 0 {
+            String::new()
+        } else {
+            path_at(json, e.line(), e.column(), &e.to_string(), e.is_data())
+        };
+        from_serde_at(path, &e)
+    })?;
+    #[cfg(not(target_arch = "wasm32"))]
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
     // Trailing characters after the value are a syntax error too.
     de.end()
@@ -436,6 +453,140 @@ pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors>
         })
         .map_err(Errors::from)?;
     Ok(value)
+}
+
+/// The JSON pointer of the value serde_json was reading when it stopped at `line`:`column` (its
+/// error position, a byte count within the line): a scan of the text up to there that tracks
+/// object keys and array indices. serde_json fixes an error's position where it arose — after a
+/// bad value, after an unknown or repeated key, after the `}` of an object a field is missing
+/// from — so this is the path serde_path_to_error would have tracked.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn path_at(json: &str, line: usize, column: usize, msg: &str, data: bool) -> String {
+    let bytes = json.as_bytes();
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    let end = (start + column).min(bytes.len());
+    // Per open object, the key of the member being read (byte range of its text); per open
+    // array, the index of the element being read and whether it has begun.
+    #[derive(Clone, Copy)]
+    enum Frame {
+        Obj(Option<(usize, usize)>),
+        Arr(usize, bool),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    // The container that closed last, when nothing but whitespace follows it.
+    let mut closed: Option<Frame> = None;
+    let mut i = 0;
+    let mut expect_key = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        closed = None;
+        if !matches!(b, b',' | b']') {
+            if let Some(Frame::Arr(_, begun)) = stack.last_mut() {
+                *begun = true;
+            }
+        }
+        match b {
+            b'"' => {
+                let s = i + 1;
+                let mut j = s;
+                while j < end && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key && j < end {
+                    if let Some(Frame::Obj(k)) = stack.last_mut() {
+                        *k = Some((s, j));
+                    }
+                    expect_key = false;
+                }
+                i = j + 1;
+                continue;
+            }
+            b'{' => {
+                stack.push(Frame::Obj(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Arr(0, false)),
+            b'}' | b']' => {
+                closed = stack.pop();
+                expect_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Obj(k)) => {
+                    *k = None;
+                    expect_key = true;
+                }
+                Some(Frame::Arr(n, begun)) => {
+                    *n += 1;
+                    *begun = false;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    // A syntax error between members is the container's, as the member before it is complete.
+    let starts = |ps: &[&str]| ps.iter().any(|p| msg.starts_with(p));
+    match stack.last_mut() {
+        Some(Frame::Obj(k)) if starts(&["EOF while parsing an object", "expected `,` or `}`"]) => {
+            *k = None
+        }
+        Some(Frame::Arr(_, begun))
+            if starts(&["EOF while parsing a list", "expected `,` or `]`"]) =>
+        {
+            *begun = false
+        }
+        _ => {}
+    }
+    // A field's own check that fails after its value was read (a date, a program code) is
+    // positioned by serde_json after the enclosing `}` when that field came last: the error is
+    // the last member's, unless it is about the container itself (or a syntax error).
+    let about_container = [
+        "missing field",
+        "invalid length",
+        "data did not match",
+        "unknown field",
+        "duplicate field",
+    ]
+    .iter()
+    .any(|p| msg.starts_with(p));
+    if let Some(f) = closed.filter(|_| data && !about_container) {
+        stack.push(f);
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match *f {
+            Frame::Obj(Some((s, e))) => {
+                // `get`: a key cut short by a syntax error may end inside a character.
+                let raw = json.get(s..e).unwrap_or_default();
+                let key: Cow<'_, str> = if raw.contains('\\') {
+                    json.get(s - 1..e + 1)
+                        .and_then(|q| serde_json::from_str::<String>(q).ok())
+                        .map_or(Cow::Borrowed(raw), Cow::Owned)
+                } else {
+                    Cow::Borrowed(raw)
+                };
+                path.push('/');
+                path.push_str(&pointer_token(&key));
+            }
+            Frame::Arr(n, true) => {
+                path.push('/');
+                path.push_str(&n.to_string());
+            }
+            Frame::Obj(None) | Frame::Arr(_, false) => {}
+        }
+    }
+    path
 }
 
 /// Like [`decode`], from an already-parsed `serde_json::Value` (what the bindings hold).

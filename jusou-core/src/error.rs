@@ -1,8 +1,9 @@
 //! One error type for all of jusou: a stable code, a JSON pointer into the input, a message in
 //! Japanese and English, and the article it rests on where there is one.
 //!
-//! Codes have the form `JUSOU-E-<AREA>-<NNN>` and are never reused. The catalogue of codes lives
-//! in [`codes`]; every area adds its own block there.
+//! Codes have the form `JUSOU-E-<AREA>-<NNN>` and are never reused. Every code is declared once,
+//! in [`catalogue`] (with its ja/en title, fields and when it is raised); [`codes`] and the domain
+//! modules' code blocks name the catalogue's constants.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,59 +11,61 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub mod catalogue;
+
 /// The stable error codes. A code, once published, keeps its meaning forever.
 pub mod codes {
     /// The input is not well-formed JSON (syntax error or truncated input).
-    pub const JSON_SYNTAX: &str = "JUSOU-E-JSON-001";
+    pub const JSON_SYNTAX: &str = super::catalogue::JSON_SYNTAX;
     /// A value has the wrong JSON type (e.g. a string where a number is expected).
-    pub const JSON_TYPE: &str = "JUSOU-E-JSON-002";
+    pub const JSON_TYPE: &str = super::catalogue::JSON_TYPE;
     /// A required field is missing.
-    pub const JSON_MISSING: &str = "JUSOU-E-JSON-003";
+    pub const JSON_MISSING: &str = super::catalogue::JSON_MISSING;
     /// A field the schema does not know (inputs are strict, to catch typos).
-    pub const JSON_UNKNOWN_FIELD: &str = "JUSOU-E-JSON-004";
+    pub const JSON_UNKNOWN_FIELD: &str = super::catalogue::JSON_UNKNOWN_FIELD;
     /// A value outside a closed vocabulary (enum).
-    pub const JSON_UNKNOWN_VALUE: &str = "JUSOU-E-JSON-005";
+    pub const JSON_UNKNOWN_VALUE: &str = super::catalogue::JSON_UNKNOWN_VALUE;
     /// A number outside the range its field allows (e.g. negative where only ≥ 0 makes sense).
-    pub const JSON_RANGE: &str = "JUSOU-E-JSON-006";
+    pub const JSON_RANGE: &str = super::catalogue::JSON_RANGE;
     /// A field given twice in the same object.
-    pub const JSON_DUPLICATE_FIELD: &str = "JUSOU-E-JSON-007";
+    pub const JSON_DUPLICATE_FIELD: &str = super::catalogue::JSON_DUPLICATE_FIELD;
     /// Input structurally invalid in another way serde reports.
-    pub const JSON_OTHER: &str = "JUSOU-E-JSON-099";
+    pub const JSON_OTHER: &str = super::catalogue::JSON_OTHER;
 
     /// Date text jusou cannot read.
-    pub const DATE_UNREADABLE: &str = "JUSOU-E-DATE-001";
+    pub const DATE_UNREADABLE: &str = super::catalogue::DATE_UNREADABLE;
     /// A date that does not exist in the calendar (2月30日).
-    pub const DATE_IMPOSSIBLE: &str = "JUSOU-E-DATE-002";
+    pub const DATE_IMPOSSIBLE: &str = super::catalogue::DATE_IMPOSSIBLE;
     /// An era date before the era began (令和元年4月1日).
-    pub const DATE_BEFORE_ERA: &str = "JUSOU-E-DATE-003";
+    pub const DATE_BEFORE_ERA: &str = super::catalogue::DATE_BEFORE_ERA;
     /// A date outside the range jusou supports (1868-10-23 … 2100-12-31).
-    pub const DATE_OUT_OF_RANGE: &str = "JUSOU-E-DATE-004";
+    pub const DATE_OUT_OF_RANGE: &str = super::catalogue::DATE_OUT_OF_RANGE;
     /// Era year 0 or a negative era year.
-    pub const DATE_ERA_YEAR: &str = "JUSOU-E-DATE-005";
+    pub const DATE_ERA_YEAR: &str = super::catalogue::DATE_ERA_YEAR;
 
     /// 全国地方公共団体コード not six ASCII digits.
-    pub const LGCODE_FORMAT: &str = "JUSOU-E-LGCODE-001";
+    pub const LGCODE_FORMAT: &str = super::catalogue::LGCODE_FORMAT;
     /// 全国地方公共団体コード whose check digit does not match.
-    pub const LGCODE_CHECK_DIGIT: &str = "JUSOU-E-LGCODE-002";
+    pub const LGCODE_CHECK_DIGIT: &str = super::catalogue::LGCODE_CHECK_DIGIT;
     /// 全国地方公共団体コード with a prefecture part outside 01–47.
-    pub const LGCODE_PREFECTURE: &str = "JUSOU-E-LGCODE-003";
+    pub const LGCODE_PREFECTURE: &str = super::catalogue::LGCODE_PREFECTURE;
 
     /// A program code that is not one of 第106条の4第2項's items.
-    pub const LAW_UNKNOWN_PROGRAM: &str = "JUSOU-E-LAW-001";
+    pub const LAW_UNKNOWN_PROGRAM: &str = super::catalogue::LAW_UNKNOWN_PROGRAM;
     /// A program asked about on a date before it was in force.
-    pub const LAW_NOT_IN_FORCE: &str = "JUSOU-E-LAW-002";
+    pub const LAW_NOT_IN_FORCE: &str = super::catalogue::LAW_NOT_IN_FORCE;
 
     /// A 実施体制 given as input (routing's `--municipality`, a binding's `municipality`) whose
     /// law check finds violations: refused with the same findings `jusou municipality` reports.
-    pub const MUNI_VIOLATES_LAW: &str = "JUSOU-E-MUNI-001";
+    pub const MUNI_VIOLATES_LAW: &str = super::catalogue::MUNI_VIOLATES_LAW;
 
     /// No funding share is recorded for this program or scheme on that date.
-    pub const FUND_NO_SHARES: &str = "JUSOU-E-FUND-001";
+    pub const FUND_NO_SHARES: &str = super::catalogue::FUND_NO_SHARES;
     /// A funding amount outside 0 … 10^15 yen.
-    pub const FUND_AMOUNT: &str = "JUSOU-E-FUND-002";
+    pub const FUND_AMOUNT: &str = super::catalogue::FUND_AMOUNT;
 
     /// An unknown schema name was asked for.
-    pub const SCHEMA_UNKNOWN: &str = "JUSOU-E-SCHEMA-001";
+    pub const SCHEMA_UNKNOWN: &str = super::catalogue::SCHEMA_UNKNOWN;
 }
 
 /// One finding about bad input.

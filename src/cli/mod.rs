@@ -5,6 +5,7 @@ pub mod api;
 pub mod batch;
 pub mod csv_batch;
 pub mod date;
+pub mod errors;
 pub mod funding;
 pub mod input;
 pub mod meeting;

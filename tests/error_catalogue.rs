@@ -204,3 +204,89 @@ fn const_name(code: &str) -> String {
         .map(|n| n.trim().to_owned())
         .unwrap_or_default()
 }
+
+/// serde's English never reaches a Japanese message: it goes to `detail` (issue #19).
+#[test]
+fn no_japanese_message_carries_the_parsers_english() {
+    const SERDE_WORDS: &[&str] = &[
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "expected",
+        "unknown field",
+        "unknown variant",
+        "missing field",
+        "EOF",
+        "at line",
+        "trailing",
+    ];
+    fn walk_json(v: &serde_json::Value, found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if k == "message_ja" {
+                        if let Some(s) = v.as_str() {
+                            found.push(s.to_owned());
+                        }
+                    }
+                    walk_json(v, found);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk_json(v, found)),
+            _ => {}
+        }
+    }
+    let mut messages = Vec::new();
+    for (_, text) in files_text(&["fixtures"], &[".expected.json"]) {
+        if let Ok(v) = serde_json::from_str(&text) {
+            walk_json(&v, &mut messages);
+        }
+    }
+    // The bad-input catalogue's inputs, answered now.
+    let bad: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("fixtures/bad/catalogue.json")).unwrap(),
+    )
+    .unwrap();
+    for entry in bad["entries"].as_array().unwrap() {
+        let (Some(op), Some(input)) = (entry["op"].as_str(), entry["input"].as_str()) else {
+            continue;
+        };
+        if op == "batch_line" {
+            continue;
+        }
+        if let Err(errors) = jusou_core::api::call(op, input) {
+            walk_json(&serde_json::to_value(&errors).unwrap(), &mut messages);
+        }
+    }
+    assert!(
+        messages.len() > 50,
+        "too few messages found: {}",
+        messages.len()
+    );
+    for m in &messages {
+        for w in SERDE_WORDS {
+            assert!(
+                !m.contains(w),
+                "message_ja carries serde's English ({w}): {m}"
+            );
+        }
+    }
+}
+
+/// The age field's messages are the clerk's sentence, whatever the JSON got wrong (`80.5`, `-0`).
+#[test]
+fn an_age_that_is_not_a_whole_number_gets_the_clerks_sentence() {
+    for age in ["80.5", "-0", "80.0", "1e30"] {
+        let input = format!(
+            r#"{{"id":"b","received_on":"2026-06-01","received_by":{{"agency":"x"}},"household":[{{"id":"A","age":{age},"relation":"self","subject":true}}]}}"#
+        );
+        let errors = jusou_core::api::call("route", &input).unwrap_err();
+        let out = serde_json::to_value(&errors).unwrap();
+        let e = &out["errors"][0];
+        assert_eq!(e["path"], "/household/0/age", "{age}: {e}");
+        assert_eq!(
+            e["message_ja"], "年齢は0〜130の整数で入力してください",
+            "{age}: {e}"
+        );
+    }
+}

@@ -88,6 +88,11 @@ pub struct Error {
     pub message_en: Cow<'static, str>,
     /// The article the rule rests on, where there is one.
     pub citation: Option<Cow<'static, str>>,
+    /// The parser's own words (serde's English), for a developer; never shown as the message.
+    /// Absent when there is nothing beyond the message (added in issue #19).
+    /// (Boxed: one pointer, so `Result<_, Error>` stays small.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Box<String>>,
 }
 
 impl Error {
@@ -104,7 +109,14 @@ impl Error {
             message_ja: message_ja.into(),
             message_en: message_en.into(),
             citation: None,
+            detail: None,
         }
+    }
+
+    /// The same error with the parser's own detail (see [`Error::detail`]).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(Box::new(detail.into()));
+        self
     }
 
     /// The same error with the article it rests on.
@@ -282,6 +294,7 @@ pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> 
             message_ja: Cow::Owned(ja),
             message_en: Cow::Owned(en),
             citation: None,
+            detail: None,
         };
     }
     if msg.starts_with("recursion limit exceeded") {
@@ -293,9 +306,10 @@ pub(crate) fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> 
         Category::Syntax | Category::Eof | Category::Io => Error::new(
             codes::JSON_SYNTAX,
             path,
-            format!("JSONとして読めません（{line}行{column}列）: {msg}"),
-            format!("not valid JSON (line {line}, column {column}): {msg}"),
-        ),
+            format!("JSONとして読めません（{line}行{column}列）"),
+            format!("not valid JSON (line {line}, column {column})"),
+        )
+        .with_detail(msg),
         Category::Data => classify_data(path, &msg),
     }
 }
@@ -316,16 +330,69 @@ fn push_field(path: &mut String, field: &str) {
     }
 }
 
+/// What serde's "expected …" names, in Japanese and English, for a clerk (`None`: not known).
+fn expected_kind(msg: &str) -> Option<(&'static str, &'static str)> {
+    let expected = msg.rsplit_once("expected ")?.1;
+    let kinds: &[(&[&str], &str, &str)] = &[
+        (
+            &[
+                "i8",
+                "i16",
+                "i32",
+                "i64",
+                "u8",
+                "u16",
+                "u32",
+                "u64",
+                "usize",
+                "an integer",
+            ],
+            "整数",
+            "a whole number",
+        ),
+        (&["f32", "f64", "a number"], "数値", "a number"),
+        (&["a string", "a date", "a character"], "文字列", "a string"),
+        (
+            &["a boolean"],
+            "真偽値（true または false）",
+            "true or false",
+        ),
+        (&["a sequence", "an array", "a list"], "配列", "an array"),
+        (
+            &["struct", "a map", "internally tagged enum", "an object"],
+            "オブジェクト（{…}）",
+            "an object",
+        ),
+    ];
+    kinds
+        .iter()
+        .find(|(names, _, _)| names.iter().any(|n| expected.starts_with(n)))
+        .map(|(_, ja, en)| (*ja, *en))
+}
+
+/// An age field (`…/age`): the clerk's message names the range, whatever the JSON got wrong.
+fn age_error(code: &'static str, path: String, msg: &str) -> Error {
+    Error::new(
+        code,
+        path,
+        "年齢は0〜130の整数で入力してください",
+        "an age is a whole number from 0 to 130",
+    )
+    .with_detail(msg)
+}
+
 fn classify_data(mut path: String, msg: &str) -> Error {
+    // serde's own words go to `detail`; the messages say what to do in the reader's language.
     if msg.starts_with("unknown field") {
         let field = backticked(msg).unwrap_or("?");
         push_field(&mut path, field);
         Error::new(
             codes::JSON_UNKNOWN_FIELD,
             path,
-            format!("未知の項目「{field}」です（綴りを確認してください）: {msg}"),
-            format!("unknown field '{field}' (check the spelling): {msg}"),
+            format!("未知の項目「{field}」です（綴りを確認してください）"),
+            format!("unknown field '{field}' (check the spelling)"),
         )
+        .with_detail(msg)
     } else if msg.starts_with("missing field") {
         let field = backticked(msg).unwrap_or("?");
         push_field(&mut path, field);
@@ -349,9 +416,10 @@ fn classify_data(mut path: String, msg: &str) -> Error {
         Error::new(
             codes::JSON_UNKNOWN_VALUE,
             path,
-            format!("「{value}」は選択肢にない値です: {msg}"),
-            format!("'{value}' is not one of the allowed values: {msg}"),
+            format!("「{value}」は選択肢にない値です（スキーマの一覧を確認してください）"),
+            format!("'{value}' is not one of the allowed values (see the schema for the list)"),
         )
+        .with_detail(msg)
     } else if msg.starts_with("data did not match any variant") {
         Error::new(
             codes::JSON_UNKNOWN_VALUE,
@@ -359,40 +427,68 @@ fn classify_data(mut path: String, msg: &str) -> Error {
             "選択肢にない値です（スキーマの一覧を確認してください）",
             "not one of the allowed values (see the schema for the list)",
         )
+        .with_detail(msg)
     } else if msg.starts_with("invalid value") {
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_RANGE, path, msg);
+        }
         Error::new(
             codes::JSON_RANGE,
             path,
-            format!("値が許される範囲の外です: {msg}"),
-            format!("value out of the allowed range: {msg}"),
+            "値が許される範囲の外です",
+            "value out of the allowed range",
         )
-    } else if msg.starts_with("invalid type: floating point")
-        && backticked(msg)
-            .and_then(|v| v.parse::<f64>().ok())
-            .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+        .with_detail(msg)
+    } else if msg
+        .strip_prefix("invalid type: floating point")
+        .and_then(backticked)
+        .and_then(|v| v.parse::<f64>().ok())
+        .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() >= 9.007_199_254_740_992e15)
     {
         // A whole number too large for an integer field: serde_json read it as a float, but the
-        // writer meant an integer, so the answer is "out of range", not "wrong type".
+        // writer meant an integer, so the answer is "out of range", not "wrong type". (A small
+        // whole number written as a decimal — `80.0`, `-0` — is a form error, below.)
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_RANGE, path, msg);
+        }
         Error::new(
             codes::JSON_RANGE,
             path,
-            format!("数値が大きすぎます: {msg}"),
-            format!("number out of the allowed range: {msg}"),
+            "数値が大きすぎます",
+            "number out of the allowed range",
         )
-    } else if msg.starts_with("invalid type") || msg.starts_with("invalid length") {
+        .with_detail(msg)
+    } else if msg.starts_with("invalid type") {
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_TYPE, path, msg);
+        }
+        let (ja, en) = match expected_kind(msg) {
+            Some((ja, en)) => (
+                format!("値の形式が違います（{ja}が必要です）"),
+                format!("wrong type of value ({en} expected)"),
+            ),
+            None => (
+                "値の形式が違います（スキーマを確認してください）".to_owned(),
+                "wrong type of value (see the schema)".to_owned(),
+            ),
+        };
+        Error::new(codes::JSON_TYPE, path, ja, en).with_detail(msg)
+    } else if msg.starts_with("invalid length") {
         Error::new(
             codes::JSON_TYPE,
             path,
-            format!("値の型が違います: {msg}"),
-            format!("wrong type of value: {msg}"),
+            "要素の数が違います",
+            "wrong number of items",
         )
+        .with_detail(msg)
     } else {
         Error::new(
             codes::JSON_OTHER,
             path,
-            format!("入力の形式が正しくありません: {msg}"),
-            format!("malformed input: {msg}"),
+            "入力の形式が正しくありません",
+            "malformed input",
         )
+        .with_detail(msg)
     }
 }
 
@@ -433,9 +529,10 @@ pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors>
             Error::new(
                 codes::JSON_SYNTAX,
                 "",
-                format!("JSONの値の後に余分な文字があります: {e}"),
-                format!("trailing characters after the JSON value: {e}"),
+                "JSONの値の後に余分な文字があります",
+                "trailing characters after the JSON value",
             )
+            .with_detail(e.to_string())
         })
         .map_err(Errors::from)?;
     Ok(value)

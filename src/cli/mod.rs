@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod municipality;
 pub mod plan;
 pub mod route;
+pub mod rules;
 pub mod schema;
 #[cfg(unix)]
 pub mod serve;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::Rule;
-use crate::routing::{alerts, rules as route_rules};
+use crate::routing::rules as route_rules;
 
 /// One registered rule.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -41,6 +41,7 @@ fn reg(area: &'static str, r: &Rule) -> Registered {
 
 /// Every rule, area by area.
 pub fn all() -> Vec<Registered> {
+    // routing::rules::ALL holds the alert rules too.
     let mut out: Vec<Registered> = route_rules::ALL
         .iter()
         .map(|r| Registered {
@@ -49,16 +50,6 @@ pub fn all() -> Vec<Registered> {
             ..reg("routing", &r.rule)
         })
         .collect();
-    for r in [
-        alerts::R_ROUTE_ALERT_CHILD_PROTECTION,
-        alerts::R_ROUTE_ALERT_CHILD_ABUSE,
-        alerts::R_ROUTE_ALERT_ELDER_ABUSE,
-        alerts::R_ROUTE_ALERT_DISABILITY_ABUSE,
-        alerts::R_ROUTE_ALERT_DV,
-        alerts::R_ROUTE_ALERT_STATUTE_UNCLEAR,
-    ] {
-        out.push(reg("routing", &r));
-    }
     out.extend(crate::meeting::rules::ALL.iter().map(|r| reg("meeting", r)));
     out.extend(crate::plan::rules::ALL.iter().map(|r| reg("plan", r)));
     out.extend(

@@ -35,6 +35,10 @@ enum Command {
     Municipality(cli::municipality::Args),
     /// JSON Schema of an input or output type.
     Schema(cli::schema::Args),
+    /// Every error code with its ja/en title, fields and when it is raised (エラー一覧).
+    Errors(cli::errors::Args),
+    /// Every rule with its article and ja/en text; --article filters (規則一覧).
+    Rules(cli::rules::Args),
     /// Route a consultation: 多機関協働, アウトリーチ, 参加支援, first meeting (相談の振り分け).
     Route(cli::route::Args),
     /// Run many inputs, one JSON decision per line (一括処理).
@@ -68,6 +72,8 @@ fn main() -> ExitCode {
         Command::Report(a) => cli::report::run(a, out),
         Command::Municipality(a) => cli::municipality::run(a, out),
         Command::Schema(a) => cli::schema::run(a, out),
+        Command::Errors(a) => cli::errors::run(a, out),
+        Command::Rules(a) => cli::rules::run(a, out),
         Command::Route(a) => cli::route::run(a, out),
         Command::Batch(a) => match cli::batch::run(a) {
             Ok(true) => Ok(()),

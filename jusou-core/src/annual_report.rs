@@ -38,9 +38,9 @@ use crate::plan::{self, CloseReason, EventType, PlanLog, Violation};
 /// Error codes of the annual report (`JUSOU-E-REPORT-…`).
 pub mod report_codes {
     /// Two logs with the same case id (the case would be counted twice).
-    pub const CASE_ID_DUPLICATE: &str = "JUSOU-E-REPORT-001";
+    pub const CASE_ID_DUPLICATE: &str = crate::error::catalogue::REPORT_CASE_ID_DUPLICATE;
     /// More logs than one report takes.
-    pub const TOO_MANY_LOGS: &str = "JUSOU-E-REPORT-002";
+    pub const TOO_MANY_LOGS: &str = crate::error::catalogue::REPORT_TOO_MANY_LOGS;
 }
 
 /// The most logs one report takes (as many as a batch of cases).

@@ -18,9 +18,9 @@ use crate::error::{codes, decode, Error, Errors};
 use crate::law;
 
 /// Error code for an unknown operation name.
-pub const UNKNOWN_OPERATION: &str = "JUSOU-E-API-001";
+pub const UNKNOWN_OPERATION: &str = crate::error::catalogue::API_UNKNOWN_OPERATION;
 /// Error code for an output that could not be encoded (should never happen).
-pub const ENCODE_FAILED: &str = "JUSOU-E-API-002";
+pub const ENCODE_FAILED: &str = crate::error::catalogue::API_ENCODE_FAILED;
 
 /// The operations [`call`] knows, with the input each takes.
 pub const OPERATIONS: &[(&str, &str)] = &[

@@ -1,8 +1,9 @@
 //! One error type for all of jusou: a stable code, a JSON pointer into the input, a message in
 //! Japanese and English, and the article it rests on where there is one.
 //!
-//! Codes have the form `JUSOU-E-<AREA>-<NNN>` and are never reused. The catalogue of codes lives
-//! in [`codes`]; every area adds its own block there.
+//! Codes have the form `JUSOU-E-<AREA>-<NNN>` and are never reused. Every code is declared once,
+//! in [`catalogue`] (with its ja/en title, fields and when it is raised); [`codes`] and the domain
+//! modules' code blocks name the catalogue's constants.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,59 +11,61 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub mod catalogue;
+
 /// The stable error codes. A code, once published, keeps its meaning forever.
 pub mod codes {
     /// The input is not well-formed JSON (syntax error or truncated input).
-    pub const JSON_SYNTAX: &str = "JUSOU-E-JSON-001";
+    pub const JSON_SYNTAX: &str = super::catalogue::JSON_SYNTAX;
     /// A value has the wrong JSON type (e.g. a string where a number is expected).
-    pub const JSON_TYPE: &str = "JUSOU-E-JSON-002";
+    pub const JSON_TYPE: &str = super::catalogue::JSON_TYPE;
     /// A required field is missing.
-    pub const JSON_MISSING: &str = "JUSOU-E-JSON-003";
+    pub const JSON_MISSING: &str = super::catalogue::JSON_MISSING;
     /// A field the schema does not know (inputs are strict, to catch typos).
-    pub const JSON_UNKNOWN_FIELD: &str = "JUSOU-E-JSON-004";
+    pub const JSON_UNKNOWN_FIELD: &str = super::catalogue::JSON_UNKNOWN_FIELD;
     /// A value outside a closed vocabulary (enum).
-    pub const JSON_UNKNOWN_VALUE: &str = "JUSOU-E-JSON-005";
+    pub const JSON_UNKNOWN_VALUE: &str = super::catalogue::JSON_UNKNOWN_VALUE;
     /// A number outside the range its field allows (e.g. negative where only ≥ 0 makes sense).
-    pub const JSON_RANGE: &str = "JUSOU-E-JSON-006";
+    pub const JSON_RANGE: &str = super::catalogue::JSON_RANGE;
     /// A field given twice in the same object.
-    pub const JSON_DUPLICATE_FIELD: &str = "JUSOU-E-JSON-007";
+    pub const JSON_DUPLICATE_FIELD: &str = super::catalogue::JSON_DUPLICATE_FIELD;
     /// Input structurally invalid in another way serde reports.
-    pub const JSON_OTHER: &str = "JUSOU-E-JSON-099";
+    pub const JSON_OTHER: &str = super::catalogue::JSON_OTHER;
 
     /// Date text jusou cannot read.
-    pub const DATE_UNREADABLE: &str = "JUSOU-E-DATE-001";
+    pub const DATE_UNREADABLE: &str = super::catalogue::DATE_UNREADABLE;
     /// A date that does not exist in the calendar (2月30日).
-    pub const DATE_IMPOSSIBLE: &str = "JUSOU-E-DATE-002";
+    pub const DATE_IMPOSSIBLE: &str = super::catalogue::DATE_IMPOSSIBLE;
     /// An era date before the era began (令和元年4月1日).
-    pub const DATE_BEFORE_ERA: &str = "JUSOU-E-DATE-003";
+    pub const DATE_BEFORE_ERA: &str = super::catalogue::DATE_BEFORE_ERA;
     /// A date outside the range jusou supports (1868-10-23 … 2100-12-31).
-    pub const DATE_OUT_OF_RANGE: &str = "JUSOU-E-DATE-004";
+    pub const DATE_OUT_OF_RANGE: &str = super::catalogue::DATE_OUT_OF_RANGE;
     /// Era year 0 or a negative era year.
-    pub const DATE_ERA_YEAR: &str = "JUSOU-E-DATE-005";
+    pub const DATE_ERA_YEAR: &str = super::catalogue::DATE_ERA_YEAR;
 
     /// 全国地方公共団体コード not six ASCII digits.
-    pub const LGCODE_FORMAT: &str = "JUSOU-E-LGCODE-001";
+    pub const LGCODE_FORMAT: &str = super::catalogue::LGCODE_FORMAT;
     /// 全国地方公共団体コード whose check digit does not match.
-    pub const LGCODE_CHECK_DIGIT: &str = "JUSOU-E-LGCODE-002";
+    pub const LGCODE_CHECK_DIGIT: &str = super::catalogue::LGCODE_CHECK_DIGIT;
     /// 全国地方公共団体コード with a prefecture part outside 01–47.
-    pub const LGCODE_PREFECTURE: &str = "JUSOU-E-LGCODE-003";
+    pub const LGCODE_PREFECTURE: &str = super::catalogue::LGCODE_PREFECTURE;
 
     /// A program code that is not one of 第106条の4第2項's items.
-    pub const LAW_UNKNOWN_PROGRAM: &str = "JUSOU-E-LAW-001";
+    pub const LAW_UNKNOWN_PROGRAM: &str = super::catalogue::LAW_UNKNOWN_PROGRAM;
     /// A program asked about on a date before it was in force.
-    pub const LAW_NOT_IN_FORCE: &str = "JUSOU-E-LAW-002";
+    pub const LAW_NOT_IN_FORCE: &str = super::catalogue::LAW_NOT_IN_FORCE;
 
     /// A 実施体制 given as input (routing's `--municipality`, a binding's `municipality`) whose
     /// law check finds violations: refused with the same findings `jusou municipality` reports.
-    pub const MUNI_VIOLATES_LAW: &str = "JUSOU-E-MUNI-001";
+    pub const MUNI_VIOLATES_LAW: &str = super::catalogue::MUNI_VIOLATES_LAW;
 
     /// No funding share is recorded for this program or scheme on that date.
-    pub const FUND_NO_SHARES: &str = "JUSOU-E-FUND-001";
+    pub const FUND_NO_SHARES: &str = super::catalogue::FUND_NO_SHARES;
     /// A funding amount outside 0 … 10^15 yen.
-    pub const FUND_AMOUNT: &str = "JUSOU-E-FUND-002";
+    pub const FUND_AMOUNT: &str = super::catalogue::FUND_AMOUNT;
 
     /// An unknown schema name was asked for.
-    pub const SCHEMA_UNKNOWN: &str = "JUSOU-E-SCHEMA-001";
+    pub const SCHEMA_UNKNOWN: &str = super::catalogue::SCHEMA_UNKNOWN;
 }
 
 /// One finding about bad input.
@@ -85,6 +88,11 @@ pub struct Error {
     pub message_en: Cow<'static, str>,
     /// The article the rule rests on, where there is one.
     pub citation: Option<Cow<'static, str>>,
+    /// The parser's own words (serde's English), for a developer; never shown as the message.
+    /// Absent when there is nothing beyond the message (added in issue #19).
+    /// (Boxed: one pointer, so `Result<_, Error>` stays small.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Box<String>>,
 }
 
 impl Error {
@@ -101,7 +109,14 @@ impl Error {
             message_ja: message_ja.into(),
             message_en: message_en.into(),
             citation: None,
+            detail: None,
         }
+    }
+
+    /// The same error with the parser's own detail (see [`Error::detail`]).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(Box::new(detail.into()));
+        self
     }
 
     /// The same error with the article it rests on.
@@ -283,6 +298,7 @@ fn from_serde_at(path: String, inner: &serde_json::Error) -> Error {
             message_ja: Cow::Owned(ja),
             message_en: Cow::Owned(en),
             citation: None,
+            detail: None,
         };
     }
     if msg.starts_with("recursion limit exceeded") {
@@ -294,9 +310,10 @@ fn from_serde_at(path: String, inner: &serde_json::Error) -> Error {
         Category::Syntax | Category::Eof | Category::Io => Error::new(
             codes::JSON_SYNTAX,
             path,
-            format!("JSONとして読めません（{line}行{column}列）: {msg}"),
-            format!("not valid JSON (line {line}, column {column}): {msg}"),
-        ),
+            format!("JSONとして読めません（{line}行{column}列）"),
+            format!("not valid JSON (line {line}, column {column})"),
+        )
+        .with_detail(msg),
         Category::Data => classify_data(path, &msg),
     }
 }
@@ -317,16 +334,69 @@ fn push_field(path: &mut String, field: &str) {
     }
 }
 
+/// What serde's "expected …" names, in Japanese and English, for a clerk (`None`: not known).
+fn expected_kind(msg: &str) -> Option<(&'static str, &'static str)> {
+    let expected = msg.rsplit_once("expected ")?.1;
+    let kinds: &[(&[&str], &str, &str)] = &[
+        (
+            &[
+                "i8",
+                "i16",
+                "i32",
+                "i64",
+                "u8",
+                "u16",
+                "u32",
+                "u64",
+                "usize",
+                "an integer",
+            ],
+            "整数",
+            "a whole number",
+        ),
+        (&["f32", "f64", "a number"], "数値", "a number"),
+        (&["a string", "a date", "a character"], "文字列", "a string"),
+        (
+            &["a boolean"],
+            "真偽値（true または false）",
+            "true or false",
+        ),
+        (&["a sequence", "an array", "a list"], "配列", "an array"),
+        (
+            &["struct", "a map", "internally tagged enum", "an object"],
+            "オブジェクト（{…}）",
+            "an object",
+        ),
+    ];
+    kinds
+        .iter()
+        .find(|(names, _, _)| names.iter().any(|n| expected.starts_with(n)))
+        .map(|(_, ja, en)| (*ja, *en))
+}
+
+/// An age field (`…/age`): the clerk's message names the range, whatever the JSON got wrong.
+fn age_error(code: &'static str, path: String, msg: &str) -> Error {
+    Error::new(
+        code,
+        path,
+        "年齢は0〜130の整数で入力してください",
+        "an age is a whole number from 0 to 130",
+    )
+    .with_detail(msg)
+}
+
 fn classify_data(mut path: String, msg: &str) -> Error {
+    // serde's own words go to `detail`; the messages say what to do in the reader's language.
     if msg.starts_with("unknown field") {
         let field = backticked(msg).unwrap_or("?");
         push_field(&mut path, field);
         Error::new(
             codes::JSON_UNKNOWN_FIELD,
             path,
-            format!("未知の項目「{field}」です（綴りを確認してください）: {msg}"),
-            format!("unknown field '{field}' (check the spelling): {msg}"),
+            format!("未知の項目「{field}」です（綴りを確認してください）"),
+            format!("unknown field '{field}' (check the spelling)"),
         )
+        .with_detail(msg)
     } else if msg.starts_with("missing field") {
         let field = backticked(msg).unwrap_or("?");
         push_field(&mut path, field);
@@ -350,9 +420,10 @@ fn classify_data(mut path: String, msg: &str) -> Error {
         Error::new(
             codes::JSON_UNKNOWN_VALUE,
             path,
-            format!("「{value}」は選択肢にない値です: {msg}"),
-            format!("'{value}' is not one of the allowed values: {msg}"),
+            format!("「{value}」は選択肢にない値です（スキーマの一覧を確認してください）"),
+            format!("'{value}' is not one of the allowed values (see the schema for the list)"),
         )
+        .with_detail(msg)
     } else if msg.starts_with("data did not match any variant") {
         Error::new(
             codes::JSON_UNKNOWN_VALUE,
@@ -360,40 +431,68 @@ fn classify_data(mut path: String, msg: &str) -> Error {
             "選択肢にない値です（スキーマの一覧を確認してください）",
             "not one of the allowed values (see the schema for the list)",
         )
+        .with_detail(msg)
     } else if msg.starts_with("invalid value") {
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_RANGE, path, msg);
+        }
         Error::new(
             codes::JSON_RANGE,
             path,
-            format!("値が許される範囲の外です: {msg}"),
-            format!("value out of the allowed range: {msg}"),
+            "値が許される範囲の外です",
+            "value out of the allowed range",
         )
-    } else if msg.starts_with("invalid type: floating point")
-        && backticked(msg)
-            .and_then(|v| v.parse::<f64>().ok())
-            .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+        .with_detail(msg)
+    } else if msg
+        .strip_prefix("invalid type: floating point")
+        .and_then(backticked)
+        .and_then(|v| v.parse::<f64>().ok())
+        .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() >= 9.007_199_254_740_992e15)
     {
         // A whole number too large for an integer field: serde_json read it as a float, but the
-        // writer meant an integer, so the answer is "out of range", not "wrong type".
+        // writer meant an integer, so the answer is "out of range", not "wrong type". (A small
+        // whole number written as a decimal — `80.0`, `-0` — is a form error, below.)
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_RANGE, path, msg);
+        }
         Error::new(
             codes::JSON_RANGE,
             path,
-            format!("数値が大きすぎます: {msg}"),
-            format!("number out of the allowed range: {msg}"),
+            "数値が大きすぎます",
+            "number out of the allowed range",
         )
-    } else if msg.starts_with("invalid type") || msg.starts_with("invalid length") {
+        .with_detail(msg)
+    } else if msg.starts_with("invalid type") {
+        if path.ends_with("/age") {
+            return age_error(codes::JSON_TYPE, path, msg);
+        }
+        let (ja, en) = match expected_kind(msg) {
+            Some((ja, en)) => (
+                format!("値の形式が違います（{ja}が必要です）"),
+                format!("wrong type of value ({en} expected)"),
+            ),
+            None => (
+                "値の形式が違います（スキーマを確認してください）".to_owned(),
+                "wrong type of value (see the schema)".to_owned(),
+            ),
+        };
+        Error::new(codes::JSON_TYPE, path, ja, en).with_detail(msg)
+    } else if msg.starts_with("invalid length") {
         Error::new(
             codes::JSON_TYPE,
             path,
-            format!("値の型が違います: {msg}"),
-            format!("wrong type of value: {msg}"),
+            "要素の数が違います",
+            "wrong number of items",
         )
+        .with_detail(msg)
     } else {
         Error::new(
             codes::JSON_OTHER,
             path,
-            format!("入力の形式が正しくありません: {msg}"),
-            format!("malformed input: {msg}"),
+            "入力の形式が正しくありません",
+            "malformed input",
         )
+        .with_detail(msg)
     }
 }
 
@@ -447,9 +546,10 @@ pub fn decode<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Errors>
             Error::new(
                 codes::JSON_SYNTAX,
                 "",
-                format!("JSONの値の後に余分な文字があります: {e}"),
-                format!("trailing characters after the JSON value: {e}"),
+                "JSONの値の後に余分な文字があります",
+                "trailing characters after the JSON value",
             )
+            .with_detail(e.to_string())
         })
         .map_err(Errors::from)?;
     Ok(value)

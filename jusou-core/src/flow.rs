@@ -44,7 +44,7 @@ use crate::standing::Standing;
 /// Error codes of flows (`JUSOU-E-FLOW-…`).
 pub mod flow_codes {
     /// A sitting on an event that is not a meeting event.
-    pub const SITTING_NOT_MEETING: &str = "JUSOU-E-FLOW-001";
+    pub const SITTING_NOT_MEETING: &str = crate::error::catalogue::FLOW_SITTING_NOT_MEETING;
 }
 
 /// A case walked end to end.

@@ -23,31 +23,31 @@ use crate::plan::PlanLog;
 /// The limit error codes (`JUSOU-E-LIMIT-…`).
 pub mod limit_codes {
     /// The input text is larger than [`super::MAX_INPUT_BYTES`].
-    pub const INPUT_BYTES: &str = "JUSOU-E-LIMIT-001";
+    pub const INPUT_BYTES: &str = crate::error::catalogue::LIMIT_INPUT_BYTES;
     /// Arrays and objects nested deeper than [`super::MAX_DEPTH`].
-    pub const DEPTH: &str = "JUSOU-E-LIMIT-002";
+    pub const DEPTH: &str = crate::error::catalogue::LIMIT_DEPTH;
     /// A string longer than [`super::MAX_STRING_BYTES`] (or [`super::MAX_TEXT_BYTES`] for a free-text field).
-    pub const STRING_BYTES: &str = "JUSOU-E-LIMIT-003";
+    pub const STRING_BYTES: &str = crate::error::catalogue::LIMIT_STRING_BYTES;
     /// An array with more than [`super::MAX_ARRAY_ITEMS`] items.
-    pub const ARRAY_ITEMS: &str = "JUSOU-E-LIMIT-004";
+    pub const ARRAY_ITEMS: &str = crate::error::catalogue::LIMIT_ARRAY_ITEMS;
     /// A household with more than [`super::MAX_HOUSEHOLD_MEMBERS`] members.
-    pub const HOUSEHOLD_MEMBERS: &str = "JUSOU-E-LIMIT-005";
+    pub const HOUSEHOLD_MEMBERS: &str = crate::error::catalogue::LIMIT_HOUSEHOLD_MEMBERS;
     /// A member with more than [`super::MAX_ISSUES_PER_MEMBER`] issues.
-    pub const ISSUES_PER_MEMBER: &str = "JUSOU-E-LIMIT-006";
+    pub const ISSUES_PER_MEMBER: &str = crate::error::catalogue::LIMIT_ISSUES_PER_MEMBER;
     /// A plan log with more than [`super::MAX_EVENTS`] events.
-    pub const EVENTS: &str = "JUSOU-E-LIMIT-007";
+    pub const EVENTS: &str = crate::error::catalogue::LIMIT_EVENTS;
     /// A meeting with more than [`super::MAX_ATTENDEES`] attendees.
-    pub const ATTENDEES: &str = "JUSOU-E-LIMIT-008";
+    pub const ATTENDEES: &str = crate::error::catalogue::LIMIT_ATTENDEES;
     /// A meeting roster with more than [`super::MAX_MEETING_MEMBERS`] members.
-    pub const MEETING_MEMBERS: &str = "JUSOU-E-LIMIT-009";
+    pub const MEETING_MEMBERS: &str = crate::error::catalogue::LIMIT_MEETING_MEMBERS;
     /// More than [`super::MAX_CONSENTS`] consent records.
-    pub const CONSENTS: &str = "JUSOU-E-LIMIT-010";
+    pub const CONSENTS: &str = crate::error::catalogue::LIMIT_CONSENTS;
     /// A line of `jusou batch` longer than [`super::MAX_BATCH_LINE_BYTES`].
-    pub const BATCH_LINE_BYTES: &str = "JUSOU-E-LIMIT-011";
+    pub const BATCH_LINE_BYTES: &str = crate::error::catalogue::LIMIT_BATCH_LINE_BYTES;
     /// A `route_many` batch with more than [`super::MAX_BATCH_CASES`] cases.
-    pub const BATCH_CASES: &str = "JUSOU-E-LIMIT-012";
+    pub const BATCH_CASES: &str = crate::error::catalogue::LIMIT_BATCH_CASES;
     /// Another list (subjects, consent scope, plan goals, programs, …) longer than [`super::MAX_LIST_ITEMS`].
-    pub const LIST_ITEMS: &str = "JUSOU-E-LIMIT-013";
+    pub const LIST_ITEMS: &str = crate::error::catalogue::LIMIT_LIST_ITEMS;
 }
 
 /// Largest input document, in bytes of JSON text (8 MiB).

@@ -25,11 +25,11 @@ use jusou_core::handle::Handle;
 use jusou_core::{api, Error, Errors};
 
 /// A required pointer argument was null (the message names the argument).
-pub const FFI_NULL_POINTER: &str = "JUSOU-E-FFI-001";
+pub const FFI_NULL_POINTER: &str = jusou_core::error::catalogue::FFI_NULL_POINTER;
 /// A string argument is not valid UTF-8 (the message names the argument and the byte).
-pub const FFI_NOT_UTF8: &str = "JUSOU-E-FFI-002";
+pub const FFI_NOT_UTF8: &str = jusou_core::error::catalogue::FFI_NOT_UTF8;
 /// jusou failed inside (a panic caught at the boundary); a bug to report.
-pub const FFI_INTERNAL: &str = "JUSOU-E-FFI-003";
+pub const FFI_INTERNAL: &str = jusou_core::error::catalogue::FFI_INTERNAL;
 
 /// An opaque engine: a municipality (or none) and a default decision date (or none).
 pub struct JusouEngine {

@@ -36,7 +36,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// Error code for a panic caught at the boundary (a bug in jusou, never expected).
-const INTERNAL: &str = "JUSOU-E-INTERNAL-001";
+const INTERNAL: &str = jusou_core::error::catalogue::INTERNAL_PANIC;
 
 fn internal_error() -> String {
     jusou_core::api::errors_json(&internal_errors())

@@ -18,15 +18,15 @@ use serde_json::{json, Map, Value};
 /// The CSV path's own error codes (`JUSOU-E-CSV-…`); a case's errors keep the core's codes.
 pub mod csv_codes {
     /// The file cannot be read as CSV (a broken quote, a row of the wrong width).
-    pub const SYNTAX: &str = "JUSOU-E-CSV-001";
+    pub const SYNTAX: &str = jusou_core::error::catalogue::CSV_SYNTAX;
     /// A required column is missing from the header, or a header names no known column.
-    pub const HEADER: &str = "JUSOU-E-CSV-002";
+    pub const HEADER: &str = jusou_core::error::catalogue::CSV_HEADER;
     /// A cell cannot be read (not a yes/no, not a whole number, not readable in the encoding).
-    pub const CELL: &str = "JUSOU-E-CSV-003";
+    pub const CELL: &str = jusou_core::error::catalogue::CSV_CELL;
     /// A case's repeated column differs between its rows.
-    pub const CASE_MISMATCH: &str = "JUSOU-E-CSV-004";
+    pub const CASE_MISMATCH: &str = jusou_core::error::catalogue::CSV_CASE_MISMATCH;
     /// A case's rows are not next to each other (the export must be grouped by case).
-    pub const CASE_SPLIT: &str = "JUSOU-E-CSV-005";
+    pub const CASE_SPLIT: &str = jusou_core::error::catalogue::CSV_CASE_SPLIT;
 }
 
 /// How the input is encoded.
@@ -525,7 +525,7 @@ pub struct Options {
 pub fn run(path: &Path, opts: &Options) -> Result<bool, Errors> {
     let bytes = std::fs::read(path).map_err(|e| {
         Errors::from(Error::new(
-            "JUSOU-E-IO-001",
+            super::input::READ,
             "",
             format!("ファイル{}を読めません: {e}", path.display()),
             format!("cannot read {}: {e}", path.display()),

@@ -14,13 +14,13 @@ use jusou_core::{Error, Errors};
 
 /// A file or standard input cannot be read (missing, not permitted, or not UTF-8 in an encoding
 /// jusou does not recognise).
-pub const READ: &str = "JUSOU-E-IO-001";
+pub const READ: &str = jusou_core::error::catalogue::IO_READ;
 /// The input is in Shift_JIS (CP932), not UTF-8; the message says how to convert it.
-pub const SHIFT_JIS: &str = "JUSOU-E-IO-002";
+pub const SHIFT_JIS: &str = jusou_core::error::catalogue::IO_SHIFT_JIS;
 /// The input is in UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8.
-pub const UTF16: &str = "JUSOU-E-IO-003";
+pub const UTF16: &str = jusou_core::error::catalogue::IO_UTF16;
 /// The CLI could not write its CSV output (`jusou report --csv`).
-pub const CSV_WRITE: &str = "JUSOU-E-IO-004";
+pub const CSV_WRITE: &str = jusou_core::error::catalogue::IO_CSV_WRITE;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod batch;
 pub mod csv_batch;
 pub mod date;
+pub mod errors;
 pub mod funding;
 pub mod input;
 pub mod meeting;
@@ -12,6 +13,7 @@ pub mod municipality;
 pub mod plan;
 pub mod report;
 pub mod route;
+pub mod rules;
 pub mod schema;
 #[cfg(unix)]
 pub mod serve;

@@ -35,7 +35,7 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Errors> {
     }
     let entries = std::fs::read_dir(path).map_err(|e| {
         Errors::from(Error::new(
-            "JUSOU-E-IO-001",
+            super::input::READ,
             "",
             format!("フォルダ{}を読めません: {e}", path.display()),
             format!("cannot read folder {}: {e}", path.display()),

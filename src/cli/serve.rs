@@ -32,19 +32,19 @@ use super::input::read_file;
 /// The service's own error codes (`JUSOU-E-HTTP-…`); jusou's input errors keep theirs.
 pub mod http_codes {
     /// A `/v1` request without the right `Authorization: Bearer` token (401).
-    pub const UNAUTHORIZED: &str = "JUSOU-E-HTTP-001";
+    pub const UNAUTHORIZED: &str = jusou_core::error::catalogue::HTTP_UNAUTHORIZED;
     /// No municipality with that 団体コード is loaded (404).
-    pub const UNKNOWN_MUNICIPALITY: &str = "JUSOU-E-HTTP-002";
+    pub const UNKNOWN_MUNICIPALITY: &str = jusou_core::error::catalogue::HTTP_UNKNOWN_MUNICIPALITY;
     /// No such route (404) or method (405).
-    pub const NOT_FOUND: &str = "JUSOU-E-HTTP-003";
+    pub const NOT_FOUND: &str = jusou_core::error::catalogue::HTTP_NOT_FOUND;
     /// The request did not complete within the timeout (408).
-    pub const TIMEOUT: &str = "JUSOU-E-HTTP-004";
+    pub const TIMEOUT: &str = jusou_core::error::catalogue::HTTP_TIMEOUT;
     /// The body could not be read (truncated, broken connection) (400).
-    pub const BODY_UNREADABLE: &str = "JUSOU-E-HTTP-005";
+    pub const BODY_UNREADABLE: &str = jusou_core::error::catalogue::HTTP_BODY_UNREADABLE;
     /// A reload failed; the engines in service stay as they were (500).
-    pub const RELOAD_FAILED: &str = "JUSOU-E-HTTP-006";
+    pub const RELOAD_FAILED: &str = jusou_core::error::catalogue::HTTP_RELOAD_FAILED;
     /// The service cannot start: a non-loopback address without a token, a busy port.
-    pub const START_REFUSED: &str = "JUSOU-E-HTTP-007";
+    pub const START_REFUSED: &str = jusou_core::error::catalogue::HTTP_START_REFUSED;
 }
 
 /// Options of `jusou serve`.

@@ -19,44 +19,45 @@ use super::{Issue, IssueEntry};
 /// Error codes of intake records (`JUSOU-E-CASE-…`).
 pub mod case_codes {
     /// The household has no member.
-    pub const EMPTY_HOUSEHOLD: &str = "JUSOU-E-CASE-001";
+    pub const EMPTY_HOUSEHOLD: &str = crate::error::catalogue::CASE_EMPTY_HOUSEHOLD;
     /// No member is marked as the subject (本人).
-    pub const NO_SUBJECT: &str = "JUSOU-E-CASE-002";
+    pub const NO_SUBJECT: &str = crate::error::catalogue::CASE_NO_SUBJECT;
     /// More than one member is marked as the subject.
-    pub const SEVERAL_SUBJECTS: &str = "JUSOU-E-CASE-003";
+    pub const SEVERAL_SUBJECTS: &str = crate::error::catalogue::CASE_SEVERAL_SUBJECTS;
     /// Two members share an id.
-    pub const DUPLICATE_MEMBER: &str = "JUSOU-E-CASE-004";
+    pub const DUPLICATE_MEMBER: &str = crate::error::catalogue::CASE_DUPLICATE_MEMBER;
     /// An age outside 0 … 130.
-    pub const AGE_RANGE: &str = "JUSOU-E-CASE-005";
+    pub const AGE_RANGE: &str = crate::error::catalogue::CASE_AGE_RANGE;
     /// A birth date after the day the consultation was received.
-    pub const BORN_AFTER_INTAKE: &str = "JUSOU-E-CASE-006";
+    pub const BORN_AFTER_INTAKE: &str = crate::error::catalogue::CASE_BORN_AFTER_INTAKE;
     /// Neither age nor birth date. No longer raised since issue #16 (an age may be absent:
     /// rules needing one say "not assessable"); the code is kept, never reused.
-    pub const NO_AGE: &str = "JUSOU-E-CASE-007";
+    pub const NO_AGE: &str = crate::error::catalogue::CASE_NO_AGE;
     /// Age and birth date disagree.
-    pub const AGE_MISMATCH: &str = "JUSOU-E-CASE-008";
+    pub const AGE_MISMATCH: &str = crate::error::catalogue::CASE_AGE_MISMATCH;
     /// A consent whose subject is not a household member.
-    pub const CONSENT_SUBJECT: &str = "JUSOU-E-CASE-009";
+    pub const CONSENT_SUBJECT: &str = crate::error::catalogue::CASE_CONSENT_SUBJECT;
     /// Relation `self` (本人) and the subject flag disagree.
-    pub const SELF_RELATION: &str = "JUSOU-E-CASE-010";
+    pub const SELF_RELATION: &str = crate::error::catalogue::CASE_SELF_RELATION;
     /// An identifier or name that is empty.
-    pub const EMPTY_TEXT: &str = "JUSOU-E-CASE-011";
+    pub const EMPTY_TEXT: &str = crate::error::catalogue::CASE_EMPTY_TEXT;
     /// The decision date is before the intake date.
-    pub const AS_OF_BEFORE_INTAKE: &str = "JUSOU-E-CASE-012";
+    pub const AS_OF_BEFORE_INTAKE: &str = crate::error::catalogue::CASE_AS_OF_BEFORE_INTAKE;
     /// Years of withdrawal longer than any member has lived.
-    pub const WITHDRAWAL_YEARS: &str = "JUSOU-E-CASE-013";
+    pub const WITHDRAWAL_YEARS: &str = crate::error::catalogue::CASE_WITHDRAWAL_YEARS;
     /// The same issue recorded twice for one member.
-    pub const DUPLICATE_ISSUE: &str = "JUSOU-E-CASE-014";
+    pub const DUPLICATE_ISSUE: &str = crate::error::catalogue::CASE_DUPLICATE_ISSUE;
     /// Two consent records share an id.
-    pub const DUPLICATE_CONSENT: &str = "JUSOU-E-CASE-015";
+    pub const DUPLICATE_CONSENT: &str = crate::error::catalogue::CASE_DUPLICATE_CONSENT;
     /// An abuse or DV issue recorded for the household as a whole: the statute that applies
     /// depends on the person (age, relation), so it must be recorded on a member.
-    pub const HOUSEHOLD_ABUSE: &str = "JUSOU-E-CASE-016";
+    pub const HOUSEHOLD_ABUSE: &str = crate::error::catalogue::CASE_HOUSEHOLD_ABUSE;
     /// A member's consent state says refused / not obtainable, yet a consent record for the
     /// member is in force on the intake date.
-    pub const CONSENT_STATE_CONFLICT: &str = "JUSOU-E-CASE-017";
+    pub const CONSENT_STATE_CONFLICT: &str = crate::error::catalogue::CASE_CONSENT_STATE_CONFLICT;
     /// The same issue recorded twice for the household.
-    pub const DUPLICATE_HOUSEHOLD_ISSUE: &str = "JUSOU-E-CASE-018";
+    pub const DUPLICATE_HOUSEHOLD_ISSUE: &str =
+        crate::error::catalogue::CASE_DUPLICATE_HOUSEHOLD_ISSUE;
 }
 
 /// The oldest age jusou accepts.

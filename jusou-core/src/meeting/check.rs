@@ -51,31 +51,31 @@ use crate::standing::{Standing, GUIDANCE};
 /// Error codes of meeting checks (`JUSOU-E-MEET-…`).
 pub mod meet_codes {
     /// An identifier that is empty.
-    pub const EMPTY_ID: &str = "JUSOU-E-MEET-001";
+    pub const EMPTY_ID: &str = crate::error::catalogue::MEET_EMPTY_ID;
     /// Two members with the same id.
-    pub const DUPLICATE_MEMBER: &str = "JUSOU-E-MEET-002";
+    pub const DUPLICATE_MEMBER: &str = crate::error::catalogue::MEET_DUPLICATE_MEMBER;
     /// An attendee id that is not a member.
-    pub const UNKNOWN_ATTENDEE: &str = "JUSOU-E-MEET-003";
+    pub const UNKNOWN_ATTENDEE: &str = crate::error::catalogue::MEET_UNKNOWN_ATTENDEE;
     /// The same attendee listed twice.
-    pub const DUPLICATE_ATTENDEE: &str = "JUSOU-E-MEET-004";
+    pub const DUPLICATE_ATTENDEE: &str = crate::error::catalogue::MEET_DUPLICATE_ATTENDEE;
     /// A consent whose subject is not one of the case's subjects.
-    pub const CONSENT_SUBJECT: &str = "JUSOU-E-MEET-005";
+    pub const CONSENT_SUBJECT: &str = crate::error::catalogue::MEET_CONSENT_SUBJECT;
     /// A case with no subject.
-    pub const NO_SUBJECT: &str = "JUSOU-E-MEET-006";
+    pub const NO_SUBJECT: &str = crate::error::catalogue::MEET_NO_SUBJECT;
     /// A sitting with no attendee.
-    pub const NO_ATTENDEE: &str = "JUSOU-E-MEET-007";
+    pub const NO_ATTENDEE: &str = crate::error::catalogue::MEET_NO_ATTENDEE;
     /// An agenda with no information category.
-    pub const EMPTY_AGENDA: &str = "JUSOU-E-MEET-008";
+    pub const EMPTY_AGENDA: &str = crate::error::catalogue::MEET_EMPTY_AGENDA;
     /// Two consents with the same id.
-    pub const DUPLICATE_CONSENT: &str = "JUSOU-E-MEET-009";
+    pub const DUPLICATE_CONSENT: &str = crate::error::catalogue::MEET_DUPLICATE_CONSENT;
     /// The same subject listed twice in the case.
-    pub const DUPLICATE_SUBJECT: &str = "JUSOU-E-MEET-010";
+    pub const DUPLICATE_SUBJECT: &str = crate::error::catalogue::MEET_DUPLICATE_SUBJECT;
     /// A member selected for the case who is not in the roster.
-    pub const UNKNOWN_SELECTED: &str = "JUSOU-E-MEET-011";
+    pub const UNKNOWN_SELECTED: &str = crate::error::catalogue::MEET_UNKNOWN_SELECTED;
     /// `standing` and `under_multi_agency` disagree.
-    pub const STANDING_CONFLICT: &str = "JUSOU-E-MEET-012";
+    pub const STANDING_CONFLICT: &str = crate::error::catalogue::MEET_STANDING_CONFLICT;
     /// Facts or a DV record about someone who is not a subject of the case.
-    pub const UNKNOWN_SUBJECT: &str = "JUSOU-E-MEET-013";
+    pub const UNKNOWN_SUBJECT: &str = crate::error::catalogue::MEET_UNKNOWN_SUBJECT;
 }
 
 /// The case as the meeting sees it.

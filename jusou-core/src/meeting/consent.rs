@@ -14,17 +14,19 @@ use crate::error::{pointer_token, Error};
 /// Error codes of consent records (`JUSOU-E-CONSENT-…`).
 pub mod consent_codes {
     /// Withdrawn before it was given.
-    pub const WITHDRAWN_BEFORE_GIVEN: &str = "JUSOU-E-CONSENT-001";
+    pub const WITHDRAWN_BEFORE_GIVEN: &str =
+        crate::error::catalogue::CONSENT_WITHDRAWN_BEFORE_GIVEN;
     /// Valid until a day before it was given.
-    pub const EXPIRES_BEFORE_GIVEN: &str = "JUSOU-E-CONSENT-002";
+    pub const EXPIRES_BEFORE_GIVEN: &str = crate::error::catalogue::CONSENT_EXPIRES_BEFORE_GIVEN;
     /// Oral consent without who recorded it.
-    pub const ORAL_UNRECORDED: &str = "JUSOU-E-CONSENT-003";
+    pub const ORAL_UNRECORDED: &str = crate::error::catalogue::CONSENT_ORAL_UNRECORDED;
     /// Scope names no organisation and no role, or no information category.
-    pub const EMPTY_SCOPE: &str = "JUSOU-E-CONSENT-004";
+    pub const EMPTY_SCOPE: &str = crate::error::catalogue::CONSENT_EMPTY_SCOPE;
     /// Given by a representative without naming them.
-    pub const REPRESENTATIVE_UNNAMED: &str = "JUSOU-E-CONSENT-005";
+    pub const REPRESENTATIVE_UNNAMED: &str =
+        crate::error::catalogue::CONSENT_REPRESENTATIVE_UNNAMED;
     /// An identifier that is empty.
-    pub const EMPTY_ID: &str = "JUSOU-E-CONSENT-006";
+    pub const EMPTY_ID: &str = crate::error::catalogue::CONSENT_EMPTY_ID;
 }
 
 /// What kind of information is shared.

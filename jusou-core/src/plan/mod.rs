@@ -60,21 +60,21 @@ pub const DEFAULT_MONITORING_INTERVAL_DAYS: u32 = 90;
 /// Error codes of plan logs (`JUSOU-E-PLAN-…`).
 pub mod plan_codes {
     /// A `plan_drafted` event without its `plan`.
-    pub const PLAN_MISSING: &str = "JUSOU-E-PLAN-001";
+    pub const PLAN_MISSING: &str = crate::error::catalogue::PLAN_PLAN_MISSING;
     /// A `jusou_meeting_review` event without its `outcome`.
-    pub const OUTCOME_MISSING: &str = "JUSOU-E-PLAN-002";
+    pub const OUTCOME_MISSING: &str = crate::error::catalogue::PLAN_OUTCOME_MISSING;
     /// A closing event without its `reason`.
-    pub const REASON_MISSING: &str = "JUSOU-E-PLAN-003";
+    pub const REASON_MISSING: &str = crate::error::catalogue::PLAN_REASON_MISSING;
     /// An event without the acting organisation.
-    pub const ORGANISATION_EMPTY: &str = "JUSOU-E-PLAN-004";
+    pub const ORGANISATION_EMPTY: &str = crate::error::catalogue::PLAN_ORGANISATION_EMPTY;
     /// Two consent records with the same id.
-    pub const CONSENT_DUPLICATE: &str = "JUSOU-E-PLAN-005";
+    pub const CONSENT_DUPLICATE: &str = crate::error::catalogue::PLAN_CONSENT_DUPLICATE;
     /// A field that does not belong to the event's type.
-    pub const FIELD_NOT_FOR_TYPE: &str = "JUSOU-E-PLAN-006";
+    pub const FIELD_NOT_FOR_TYPE: &str = crate::error::catalogue::PLAN_FIELD_NOT_FOR_TYPE;
     /// A `matching` event without the resource matched.
-    pub const RESOURCE_MISSING: &str = "JUSOU-E-PLAN-007";
+    pub const RESOURCE_MISSING: &str = crate::error::catalogue::PLAN_RESOURCE_MISSING;
     /// An empty case id.
-    pub const CASE_ID_EMPTY: &str = "JUSOU-E-PLAN-008";
+    pub const CASE_ID_EMPTY: &str = crate::error::catalogue::PLAN_CASE_ID_EMPTY;
 }
 
 /// A case's event log: everything the replay needs, in one self-contained document.

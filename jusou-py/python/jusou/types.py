@@ -266,12 +266,12 @@ IssueEntry = Union[Issue, IssueDetail]
 Relation = Literal['self', 'spouse', 'father', 'mother', 'father_in_law', 'mother_in_law', 'grandfather', 'grandmother', 'child', 'child_in_law', 'grandchild', 'sibling', 'other_relative', 'non_relative']
 
 
-class _MemberRequired(TypedDict):
+class _HouseholdMemberRequired(TypedDict):
     id: str  # Identifier within the case (e.g. `A`, `B`).
     relation: Relation  # Relation to the subject (本人).
 
 
-class Member(_MemberRequired, total=False):
+class HouseholdMember(_HouseholdMemberRequired, total=False):
     """A household member."""
 
     age: Optional[Age]  # Age on the intake date: whole years (`80`), a band (`"60代"`, `"小学生"`, `"高齢"`), or
@@ -332,7 +332,7 @@ class Referral(_ReferralRequired, total=False):
 
 
 class _CaseRequired(TypedDict):
-    household: List[Member]  # The household (世帯), the subject (本人) among them.
+    household: List[HouseholdMember]  # The household (世帯), the subject (本人) among them.
     id: str  # Case identifier (受付番号).
     received_by: ReceivedBy  # Who received it.
     received_on: DayText  # Day the consultation was received (ISO or 和暦).
@@ -529,12 +529,32 @@ class MeetingInfo(_MeetingInfoRequired, total=False):
     secretariat: Optional[Organiser]  # Who runs its secretariat, if not the organiser.
 
 
+#: The legal basis of a member's duty of confidentiality (守秘義務).
+Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'commissioned_welfare_volunteer', 'lawyer', 'social_worker', 'psychiatric_social_worker', 'nurse', 'physician', 'administrative_scrivener', 'care_manager', 'community_care_meeting', 'child_protection_council', 'needy_support_meeting', 'disability_council']
+
+
+class _MeetingMemberRequired(TypedDict):
+    id: str  # Member id (unique in the roster).
+    name: str  # Person's name.
+
+
+class MeetingMember(_MeetingMemberRequired, total=False):
+    """A member of the meeting's roster."""
+
+    appointed: bool  # Appointed member (構成員) of the meeting's statutory body: the 支援会議 for
+    categories: Optional[List[InfoCategory]]  # The categories this member's role needs (need to know); absent: no limit stated.
+    confidentiality: List[Confidentiality]  # The bases of their duty of confidentiality; empty when they have none (a neighbour).
+    needs_address: bool  # Whether the member has a stated need for an address marked confidential.
+    organisation: Optional[str]  # Organisation, if any (matched exactly against a consent's organisations).
+    role: Optional[str]  # Role, if any (matched exactly against a consent's roles).
+
+
 class _MeetingCheckRequired(TypedDict):
     agenda: List[InfoCategory]  # Information categories to be shared.
     attendees: List[str]  # Ids of the members present.
     case: CaseRef  # The case.
     meeting: MeetingInfo  # The sitting.
-    members: List[Member]  # The roster.
+    members: List[MeetingMember]  # The roster.
 
 
 class MeetingCheck(_MeetingCheckRequired, total=False):
@@ -777,30 +797,7 @@ class Body(TypedDict):
 
 
 #: The legal type of a municipality's meeting: one of the kinds the meeting check knows (a
-MunicipalMeetingKind = Union[Literal['other'], Literal['unknown'], MeetingKind]
-
-
-class Meeting(TypedDict, total=False):
-    """A meeting the municipality holds."""
-
-    bases: List[MeetingKind]  # Legal types, when one body rests on several bases (the 支援会議 of 第106条の6 and the
-    cadence: List[Cadence]  # How often: monthly, regular, as needed (several allowed).
-    conveners: List[Body]  # Who convenes (招集・開催) it.
-    kind: Optional[MunicipalMeetingKind]  # Legal type (by basis, never by name); `unknown` or left out when the source does not say.
-    legal_basis: Optional[str]  # Legal basis as the municipality cites it.
-    local_name: Optional[str]  # The local name (`包括的支援推進・情報共有会議`).
-    members: List[Member]  # Members.
-    note: Optional[str]  # Free note.
-    organiser: Optional[Body]  # Who organises (組織する) it.
-    secretariat: List[Body]  # Who runs its secretariat (事務局・運営).
-
-
-#: A program code (`1-i`), item label (`第1号イ`), whole item (`第1号`), group name
-ProgramRef = Union[str, List[str]]
-
-
-#: The legal basis of a member's duty of confidentiality (守秘義務).
-Confidentiality = Literal['support_meeting', 'contractor', 'public_servant', 'commissioned_welfare_volunteer', 'lawyer', 'social_worker', 'psychiatric_social_worker', 'nurse', 'physician', 'administrative_scrivener', 'care_manager', 'community_care_meeting', 'child_protection_council', 'needy_support_meeting', 'disability_council']
+MunicipalityMeetingKind = Union[Literal['other'], Literal['unknown'], MeetingKind]
 
 
 #: What binds a person to keep a case's secrets: a statutory basis (the meeting module's list:
@@ -809,6 +806,36 @@ SecrecyBasis = Union[Literal['other_statute'], Literal['municipal_rule'], Litera
 
 #: Schema stand-in: one value or a list of them.
 OneOrMany = Union[SecrecyBasis, List[SecrecyBasis]]
+
+
+class _MunicipalityMeetingMemberRequired(TypedDict):
+    name: str  # Who (a body or a role: `事例に関わる機関の実務者`).
+
+
+class MunicipalityMeetingMember(_MunicipalityMeetingMemberRequired, total=False):
+    """A member of a meeting."""
+
+    confidentiality: OneOrMany  # What binds them to secrecy at this meeting (one basis or a list).
+    role: Optional[BodyRole]  # What it is to the municipality.
+
+
+class Meeting(TypedDict, total=False):
+    """A meeting the municipality holds."""
+
+    bases: List[MeetingKind]  # Legal types, when one body rests on several bases (the 支援会議 of 第106条の6 and the
+    cadence: List[Cadence]  # How often: monthly, regular, as needed (several allowed).
+    conveners: List[Body]  # Who convenes (招集・開催) it.
+    kind: Optional[MunicipalityMeetingKind]  # Legal type (by basis, never by name); `unknown` or left out when the source does not say.
+    legal_basis: Optional[str]  # Legal basis as the municipality cites it.
+    local_name: Optional[str]  # The local name (`包括的支援推進・情報共有会議`).
+    members: List[MunicipalityMeetingMember]  # Members.
+    note: Optional[str]  # Free note.
+    organiser: Optional[Body]  # Who organises (組織する) it.
+    secretariat: List[Body]  # Who runs its secretariat (事務局・運営).
+
+
+#: A program code (`1-i`), item label (`第1号イ`), whole item (`第1号`), group name
+ProgramRef = Union[str, List[str]]
 
 
 #: How a program is run.
@@ -946,6 +973,7 @@ class Error(TypedDict):
 
     citation: Optional[str]  # The article the rule rests on, where there is one.
     code: str  # Stable code, `JUSOU-E-<AREA>-<NNN>`.
+    detail: Optional[str]  # The parser's own words (serde's English), for a developer; never shown as the message.
     message_en: str  # Message in English.
     message_ja: str  # Message in Japanese.
     path: str  # JSON pointer (RFC 6901) to the offending field; `""` is the whole input.

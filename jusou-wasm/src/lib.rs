@@ -218,7 +218,7 @@ pub fn report(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<J
     if fiscal_year.is_undefined() || fiscal_year.is_null() {
         return match logs.as_string() {
             Some(text) => run("report", &text),
-            None => call("report", logs),
+            None => on("report", logs),
         };
     }
     let input = Object::new();
@@ -227,7 +227,7 @@ pub fn report(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<J
     if !(targets.is_undefined() || targets.is_null()) {
         Reflect::set(&input, &JsValue::from_str("targets"), &value(targets)?)?;
     }
-    call("report", input.into())
+    on("report", input.into())
 }
 
 /// Check a municipality's 実施体制 (`Municipality`) against 社会福祉法第106条の4〜第106条の6.

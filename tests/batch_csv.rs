@@ -158,7 +158,8 @@ fn header_and_grouping_errors_name_row_and_column() {
         a,2026-05-11,窓口,B,40,child,,hikikomori\n\
         c,2026-05-11,別の窓口,A,70,self,1,care\n\
         c,2026-05-11,窓口,B,40,child,,care\n\
-        d,2026-05-11,窓口,A,,self,1,care\n";
+        d,2026-05-11,窓口,A,200,self,1,care\n\
+        e,2026-05-11,窓口,A,,self,1,care\n";
     let split = temp("split.csv", split.as_bytes());
     let (_, rows) = batch(&split, &[]);
     let errs: Vec<(&str, &str, &str, &str)> = rows
@@ -176,11 +177,13 @@ fn header_and_grouping_errors_name_row_and_column() {
         "{errs:?}"
     );
     assert!(rows.iter().any(|r| &r[0] == "b" && &r[1] == "ok"));
-    // A core error on a member points at that member's row (no single column).
+    // A core error on a member points at that member's row and the column behind its path.
     assert!(
-        errs.contains(&("d", "7", "", "JUSOU-E-CASE-007")),
+        errs.contains(&("d", "7", "age", "JUSOU-E-CASE-005")),
         "{errs:?}"
     );
+    // An empty age is an age not recorded (issue #16), not an error: the case routes.
+    assert!(rows.iter().any(|r| &r[0] == "e" && &r[1] == "ok"));
     let _ = std::fs::remove_file(&missing);
     let _ = std::fs::remove_file(&split);
 }

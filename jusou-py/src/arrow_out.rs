@@ -28,10 +28,17 @@ pub const fn question_key(q: Question) -> &'static str {
 }
 
 fn error_fields() -> Fields {
-    ["code", "path", "message_ja", "message_en", "citation"]
-        .into_iter()
-        .map(|n| Field::new(n, DataType::Utf8, true))
-        .collect()
+    [
+        "code",
+        "path",
+        "message_ja",
+        "message_en",
+        "citation",
+        "detail",
+    ]
+    .into_iter()
+    .map(|n| Field::new(n, DataType::Utf8, true))
+    .collect()
 }
 
 fn keys<'a>(b: &mut ListBuilder<StringBuilder>, items: impl Iterator<Item = &'a str>) {
@@ -104,6 +111,7 @@ pub fn batch(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
                         Some(err.message_ja.as_ref()),
                         Some(err.message_en.as_ref()),
                         err.citation.as_deref(),
+                        err.detail.as_deref().map(String::as_str),
                     ];
                     for (k, t) in texts.into_iter().enumerate() {
                         if let Some(b) = s.field_builder::<StringBuilder>(k) {

@@ -487,7 +487,7 @@ def _arrow_from_columns(cols: Dict[str, Any]) -> Any:
     text = pa.string()
     keys = pa.list_(pa.string())
     error_type = pa.list_(
-        pa.struct([(f, pa.string()) for f in ("code", "path", "message_ja", "message_en", "citation")])
+        pa.struct([(f, pa.string()) for f in ("code", "path", "message_ja", "message_en", "citation", "detail")])
     )
     arrays = {
         "case_id": pa.array(cols["case_id"], text),

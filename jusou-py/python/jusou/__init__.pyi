@@ -45,6 +45,8 @@ __all__ = [
     "route_many",
     "plan",
     "check_municipality",
+    "report",
+    "report_frame",
 ]
 
 class ValidationError(ValueError):

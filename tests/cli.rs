@@ -1,21 +1,12 @@
 //! The CLI contract of DESIGN.md: outputs, `--json`, and exit codes (0 decision, 1 invalid
 //! input, 2 usage).
 
+mod common;
+
 use std::process::Command;
 
+use common::jusou;
 use serde_json::Value;
-
-fn jusou(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jusou"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn taxonomy_json_lists_every_item_with_its_fields() {

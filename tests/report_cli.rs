@@ -3,22 +3,8 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{expected, fixtures};
+use common::{expected, fixtures, jusou};
 use serde_json::Value;
-
-fn jusou(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jusou"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn the_cli_report_is_the_operations_report() {

@@ -74,3 +74,16 @@ pub fn expected(path: &Path) -> Value {
         .unwrap_or_else(|e| panic!("{}: no expected file: {e}", exp.display()));
     serde_json::from_str(&text).unwrap()
 }
+
+/// Run the `jusou` binary under test: exit code, standard output, standard error.
+pub fn jusou(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jusou"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}

@@ -10,8 +10,7 @@
 //! assert_eq!(err.errors[0].code, "JUSOU-E-DATE-003");
 //! ```
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::{self, FiscalYear};
 use crate::error::{codes, decode, Error, Errors};
@@ -70,36 +69,9 @@ pub const OPERATIONS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Input of `split_funding`.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SplitFundingInput {
-    /// Amount in yen (0 … 10^15).
-    pub amount: u64,
-    /// Program code (`5`) or scheme key (`transition-preparation`).
-    pub program: String,
-    /// The date whose shares apply.
-    #[serde(with = "crate::calendar::day")]
-    #[schemars(with = "crate::calendar::DayText")]
-    pub as_of: NaiveDate,
-}
-
-/// Output of `fiscal_year`.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct FiscalYearInfo {
-    /// The 年度 as the Gregorian year it starts in.
-    pub fiscal_year: FiscalYear,
-    /// 和暦 name (`令和7年度`).
-    pub wareki: String,
-    /// April 1.
-    #[serde(with = "crate::calendar::day::option")]
-    #[schemars(with = "Option<String>")]
-    pub start: Option<NaiveDate>,
-    /// March 31 of the next year.
-    #[serde(with = "crate::calendar::day::option")]
-    #[schemars(with = "Option<String>")]
-    pub end: Option<NaiveDate>,
-}
+pub use crate::calendar::FiscalYearInfo;
+pub use crate::law::funding::SplitFundingInput;
+pub use crate::schema::unknown_schema;
 
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
     serde_json::to_string(value).map_err(|e| {
@@ -182,7 +154,7 @@ pub(crate) fn route_many_with(
     let max = crate::limits::MAX_BATCH_CASES;
     if cases.len() > max {
         return Err(Error::new(
-            crate::limits::limit_codes::BATCH_CASES,
+            crate::error::limit_codes::BATCH_CASES,
             "",
             format!("一度に渡せる事例は{max}件までです（{}件）", cases.len()),
             format!("a batch holds at most {max} cases ({} given)", cases.len()),
@@ -216,18 +188,6 @@ pub fn not_json(why: &str) -> Error {
     )
 }
 
-/// The error of an unknown schema name. Also raised by the WASM package, whose schemas ship as
-/// files beside the module (the generator is left out of it).
-pub fn unknown_schema(name: &str, known: &[&str]) -> Error {
-    let known = known.join(", ");
-    Error::new(
-        codes::SCHEMA_UNKNOWN,
-        "",
-        format!("スキーマ「{name}」はありません（{known}）"),
-        format!("no schema named '{name}' (known: {known})"),
-    )
-}
-
 /// Errors as the JSON text bindings hand to their host (`{"errors": [...]}`).
 pub fn errors_json(errors: &Errors) -> String {
     serde_json::to_string(errors).unwrap_or_else(|_| {
@@ -255,7 +215,7 @@ pub fn route_line(line: &[u8]) -> Option<Result<crate::routing::RouteDecision, E
     let max = crate::limits::MAX_BATCH_LINE_BYTES;
     if line.len() > max {
         return Some(Err(Error::new(
-            crate::limits::limit_codes::BATCH_LINE_BYTES,
+            crate::error::limit_codes::BATCH_LINE_BYTES,
             "",
             format!("行が長すぎます（上限{max}バイト）"),
             format!("the line is too long (the limit is {max} bytes)"),

@@ -984,3 +984,20 @@ mod tests {
         assert!(serde_json::from_str::<FiscalYear>("5000").is_err());
     }
 }
+
+/// Output of `fiscal_year`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct FiscalYearInfo {
+    /// The 年度 as the Gregorian year it starts in.
+    pub fiscal_year: FiscalYear,
+    /// 和暦 name (`令和7年度`).
+    pub wareki: String,
+    /// April 1.
+    #[serde(with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<String>")]
+    pub start: Option<chrono::NaiveDate>,
+    /// March 31 of the next year.
+    #[serde(with = "crate::calendar::day::option")]
+    #[schemars(with = "Option<String>")]
+    pub end: Option<chrono::NaiveDate>,
+}

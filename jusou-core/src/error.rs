@@ -12,6 +12,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub mod catalogue;
+pub mod limit;
+
+pub use limit::{depth_error, limit_codes};
 
 /// The stable error codes. A code, once published, keeps its meaning forever.
 pub mod codes {
@@ -303,7 +306,7 @@ fn from_serde_at(path: String, inner: &serde_json::Error) -> Error {
     }
     if msg.starts_with("recursion limit exceeded") {
         // serde_json's own guard (128 levels): the same code as the scan's depth limit.
-        return crate::limits::depth_error(path);
+        return depth_error(path);
     }
     use serde_json::error::Category;
     match inner.classify() {

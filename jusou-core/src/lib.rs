@@ -21,6 +21,7 @@ pub mod error;
 pub mod flow;
 pub mod handle;
 mod ids;
+pub mod issue;
 pub mod law;
 pub mod limits;
 pub mod meeting;

@@ -76,8 +76,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "Program" => to_value::<crate::law::Program>(),
         "DateInfo" => to_value::<crate::calendar::DateInfo>(),
         "FundingSplit" => to_value::<crate::law::funding::FundingSplit>(),
-        "SplitFundingInput" => to_value::<crate::api::SplitFundingInput>(),
-        "FiscalYearInfo" => to_value::<crate::api::FiscalYearInfo>(),
+        "SplitFundingInput" => to_value::<crate::law::funding::SplitFundingInput>(),
+        "FiscalYearInfo" => to_value::<crate::calendar::FiscalYearInfo>(),
         "MeetingCheck" => to_value::<crate::meeting::MeetingCheck>(),
         "MeetingDecision" => to_value::<crate::meeting::MeetingDecision>(),
         "PlanLog" => to_value::<crate::plan::PlanLog>(),
@@ -93,8 +93,20 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "RouteDecision" => to_value::<crate::routing::RouteDecision>(),
         _ => {
             let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
-            return Err(crate::api::unknown_schema(name, &known).into());
+            return Err(unknown_schema(name, &known).into());
         }
     };
     Ok(v)
+}
+
+/// The error of an unknown schema name. Also raised by the WASM package, whose schemas ship as
+/// files beside the module (the generator is left out of it).
+pub fn unknown_schema(name: &str, known: &[&str]) -> crate::error::Error {
+    let known = known.join(", ");
+    crate::error::Error::new(
+        crate::error::codes::SCHEMA_UNKNOWN,
+        "",
+        format!("スキーマ「{name}」はありません（{known}）"),
+        format!("no schema named '{name}' (known: {known})"),
+    )
 }

@@ -507,7 +507,7 @@ enum Source {
 /// for `json.dumps`, before any JSON text exists (`jusou._too_deep`).
 #[pyfunction]
 fn depth_error() -> String {
-    jusou_core::api::errors_json(&jusou_core::limits::depth_error("").into())
+    jusou_core::api::errors_json(&jusou_core::error::depth_error("").into())
 }
 
 /// The core's error for a value with no JSON form, as JSON (`jusou._not_json`); `why` is
@@ -626,7 +626,7 @@ fn route_objects<'py>(
                 ))
             }
             Err(e) if e.is_instance_of::<pyo3::exceptions::PyRecursionError>(py) => {
-                Ok(Err(jusou_core::limits::depth_error("").into()))
+                Ok(Err(jusou_core::error::depth_error("").into()))
             }
             Err(e) => Err(e),
         }

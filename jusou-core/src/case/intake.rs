@@ -399,7 +399,7 @@ impl Case {
     pub fn validate(&self, errors: &mut Vec<Error>) {
         use case_codes::*;
         // Over a limit, say only that: the checks below are quadratic in some counts.
-        let over = crate::limits::check_case(self);
+        let over = check_limits(self);
         if !over.is_empty() {
             errors.extend(over);
             return;
@@ -641,6 +641,47 @@ impl Case {
             }
         }
     }
+}
+
+/// The domain counts of an intake record ([`Case`]); empty when within limits.
+pub(crate) fn check_limits(case: &Case) -> Vec<crate::error::Error> {
+    use crate::error::limit_codes::*;
+    let mut errors = Vec::new();
+    if !crate::error::limit::count(
+        &mut errors,
+        case.household.len(),
+        crate::limits::MAX_HOUSEHOLD_MEMBERS,
+        HOUSEHOLD_MEMBERS,
+        "/household",
+        "世帯員",
+        "household members",
+    ) {
+        for (i, m) in case.household.iter().enumerate() {
+            crate::error::limit::count(
+                &mut errors,
+                m.issues.len(),
+                crate::limits::MAX_ISSUES_PER_MEMBER,
+                ISSUES_PER_MEMBER,
+                format_args!("/household/{i}/issues"),
+                "課題",
+                "issues for one member",
+            );
+        }
+    }
+    crate::error::limit::list(
+        &mut errors,
+        case.agencies_involved.len(),
+        "/agencies_involved",
+    );
+    crate::meeting::consent::check_limits(&mut errors, &case.consents, "/consents");
+    if let Some(o) = &case.options {
+        crate::error::limit::list(
+            &mut errors,
+            o.multi_agency_criteria.len(),
+            "/options/multi_agency_criteria",
+        );
+    }
+    errors
 }
 
 #[cfg(test)]

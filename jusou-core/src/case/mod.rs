@@ -2,11 +2,10 @@
 
 pub mod age;
 pub mod intake;
-mod issue;
 
+pub use crate::issue::{Certainty, Issue, IssueDetail, IssueEntry, Perpetrator};
 pub use age::{Age, AgeBand, AgeRange};
 pub use intake::{
     age_on, case_codes, Case, ConsentState, Findings, Member, ReceivedBy, Referral, ReferralSource,
     Relation,
 };
-pub use issue::{Certainty, Issue, IssueDetail, IssueEntry, Perpetrator};

@@ -499,3 +499,17 @@ mod tests {
         );
     }
 }
+
+/// Input of `split_funding`.
+#[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SplitFundingInput {
+    /// Amount in yen (0 … 10^15).
+    pub amount: u64,
+    /// Program code (`5`) or scheme key (`transition-preparation`).
+    pub program: String,
+    /// The date whose shares apply.
+    #[serde(with = "crate::calendar::day")]
+    #[schemars(with = "crate::calendar::DayText")]
+    pub as_of: chrono::NaiveDate,
+}

@@ -310,7 +310,7 @@ pub struct MeetingDecision {
 /// Check the input; all errors together.
 pub fn validate(input: &MeetingCheck) -> Result<(), Errors> {
     use meet_codes::*;
-    Errors::check(crate::limits::check_meeting(input))?;
+    Errors::check(check_limits(input))?;
     let mut errors = Vec::new();
     if input.case.id.trim().is_empty() {
         errors.push(Error::new(
@@ -1435,4 +1435,32 @@ fn fallback(input: &MeetingCheck, present: &[&Member]) -> Fallback {
             ),
         ),
     }
+}
+
+/// The domain counts of a meeting check ([`MeetingCheck`]); empty when within limits.
+pub(crate) fn check_limits(input: &MeetingCheck) -> Vec<crate::error::Error> {
+    use crate::error::limit_codes::*;
+    let mut errors = Vec::new();
+    crate::error::limit::list(&mut errors, input.case.subjects.len(), "/case/subjects");
+    crate::error::limit::count(
+        &mut errors,
+        input.members.len(),
+        crate::limits::MAX_MEETING_MEMBERS,
+        MEETING_MEMBERS,
+        "/members",
+        "構成員",
+        "members on the roster",
+    );
+    crate::error::limit::count(
+        &mut errors,
+        input.attendees.len(),
+        crate::limits::MAX_ATTENDEES,
+        ATTENDEES,
+        "/attendees",
+        "出席者",
+        "attendees",
+    );
+    crate::meeting::consent::check_limits(&mut errors, &input.consents, "/consents");
+    crate::error::limit::list(&mut errors, input.agenda.len(), "/agenda");
+    errors
 }

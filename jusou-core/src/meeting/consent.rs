@@ -329,6 +329,36 @@ pub fn without_consent<'a>(
         .collect()
 }
 
+/// Counts of consent records and of each one's scope lists.
+pub(crate) fn check_limits(
+    errors: &mut Vec<crate::error::Error>,
+    consents: &[Consent],
+    path: &str,
+) {
+    if crate::error::limit::count(
+        errors,
+        consents.len(),
+        crate::limits::MAX_CONSENTS,
+        crate::error::limit_codes::CONSENTS,
+        path,
+        "同意記録",
+        "consent records",
+    ) {
+        return;
+    }
+    for (i, c) in consents.iter().enumerate() {
+        let s = &c.scope;
+        for (name, len) in [
+            ("organisations", s.organisations.len()),
+            ("roles", s.roles.len()),
+            ("persons", s.persons.len()),
+            ("categories", s.categories.len()),
+        ] {
+            crate::error::limit::list(errors, len, format_args!("{path}/{i}/scope/{name}"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

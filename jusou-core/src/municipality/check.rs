@@ -297,7 +297,7 @@ pub struct MunicipalityReport {
 /// ```
 pub fn check_json(input: &str) -> Result<MunicipalityReport, Errors> {
     let m: Municipality = error::decode(input)?;
-    Errors::check(crate::limits::check_municipality(&m))?;
+    Errors::check(super::check_limits(&m))?;
     Ok(check(&m))
 }
 

@@ -102,7 +102,7 @@ impl Compiled {
     /// Decode, check and index.
     pub fn from_json(input: &str) -> Result<Self, Errors> {
         let m: Municipality = error::decode(input)?;
-        Errors::check(crate::limits::check_municipality(&m))?;
+        Errors::check(check_limits(&m))?;
         Ok(Compiled::new(m))
     }
 
@@ -202,4 +202,35 @@ pub fn load_options(input: &str) -> Result<Option<Options>, Errors> {
         .ok()
         .is_some_and(|v| v.get("options").is_some());
     Ok(stated.then_some(c.municipality.options))
+}
+
+/// The domain counts of a 実施体制 ([`Municipality`]); empty when within limits.
+pub(crate) fn check_limits(m: &Municipality) -> Vec<crate::error::Error> {
+    let mut errors = Vec::new();
+    crate::error::limit::list(&mut errors, m.programs.len(), "/programs");
+    for (i, p) in m.programs.iter().enumerate() {
+        crate::error::limit::list(
+            &mut errors,
+            p.providers.len(),
+            format_args!("/programs/{i}/providers"),
+        );
+    }
+    crate::error::limit::list(&mut errors, m.meetings.len(), "/meetings");
+    for (i, mt) in m.meetings.iter().enumerate() {
+        crate::error::limit::count(
+            &mut errors,
+            mt.members.len(),
+            crate::limits::MAX_MEETING_MEMBERS,
+            crate::error::limit_codes::MEETING_MEMBERS,
+            format_args!("/meetings/{i}/members"),
+            "構成員",
+            "members of a meeting",
+        );
+    }
+    crate::error::limit::list(
+        &mut errors,
+        m.options.multi_agency_criteria.len(),
+        "/options/multi_agency_criteria",
+    );
+    errors
 }

@@ -644,7 +644,7 @@ pub fn replay_json(input: &str) -> Result<PlanReport, Errors> {
 /// per-type fields, fields that do not belong to an event's type. Collects all errors.
 pub fn validate(log: &PlanLog) -> Result<(), Errors> {
     use plan_codes::*;
-    Errors::check(crate::limits::check_plan(log))?;
+    Errors::check(check_limits(log))?;
     let mut errors = Vec::new();
     if log.case_id.trim().is_empty() {
         errors.push(Error::new(
@@ -731,6 +731,37 @@ pub fn validate(log: &PlanLog) -> Result<(), Errors> {
         }
     }
     Errors::check(errors)
+}
+
+/// The domain counts of a plan log ([`PlanLog`]); empty when within limits.
+pub(crate) fn check_limits(log: &PlanLog) -> Vec<crate::error::Error> {
+    let mut errors = Vec::new();
+    crate::meeting::consent::check_limits(&mut errors, &log.consents, "/consents");
+    if !crate::error::limit::count(
+        &mut errors,
+        log.events.len(),
+        crate::limits::MAX_EVENTS,
+        crate::error::limit_codes::EVENTS,
+        "/events",
+        "出来事",
+        "events",
+    ) {
+        for (i, e) in log.events.iter().enumerate() {
+            if let Some(p) = &e.plan {
+                crate::error::limit::list(
+                    &mut errors,
+                    p.goals.len(),
+                    format_args!("/events/{i}/plan/goals"),
+                );
+                crate::error::limit::list(
+                    &mut errors,
+                    p.items.len(),
+                    format_args!("/events/{i}/plan/items"),
+                );
+            }
+        }
+    }
+    errors
 }
 
 #[cfg(test)]

@@ -424,3 +424,20 @@ fn age_band_leaves_8050_not_assessable() {
     assert!(d.patterns.is_empty());
     assert_eq!(d.not_assessable[0].check, "8050");
 }
+
+#[test]
+fn domain_counts_come_before_quadratic_checks() {
+    let member = r#"{"id":"A","age":40,"relation":"sibling"},"#;
+    let doc = format!(
+        r#"{{"id":"x","received_on":"2026-06-01","received_by":{{"agency":"a"}},"household":[{}{}]}}"#,
+        member.repeat(5000),
+        r#"{"id":"A","age":40,"relation":"self","subject":true}"#
+    );
+    let e = crate::routing::route_json(&doc).unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(
+        e.errors[0].code,
+        crate::error::limit_codes::HOUSEHOLD_MEMBERS
+    );
+    assert_eq!(e.errors[0].path, "/household");
+}

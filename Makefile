@@ -346,11 +346,12 @@ java-test: deps-vendor
 # framework, same run) on loopback; prints throughput and p50/p99 (numbers in benches/README.md).
 SERVE_LOAD_REQUESTS ?= 10000
 SERVE_LOAD_CONNECTIONS ?= 8
+SERVE_LOAD_ROUNDS ?= 5
 .PHONY: bench-serve
 bench-serve:
 	$(CARGO) build --release --locked -p jusou --bin jusou --example serve_load
 	$(CARGO_OUT)/release/examples/serve_load --jusou $(CARGO_OUT)/release/jusou \
-	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds 3
+	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds $(SERVE_LOAD_ROUNDS)
 
 # PostgreSQL: plan events appended through examples/postgres/jusou_store.py (psycopg + the
 # installed jusou wheel), each checked by jusou inside the transaction. The test starts its own

@@ -526,6 +526,9 @@ fn shutdown_is_graceful_and_the_log_holds_no_case_content() {
     assert_ne!(body, case);
     post(&s.url("/v1/route?secret=also-not-logged"), &body, None);
     post(&s.url("/v1/route"), "{\"id\": \"山田太郎\"", None);
+    // Whatever a client puts in a URL that is not a route is not logged either.
+    let (st, _) = post(&s.url("/v1/route/%E5%B1%B1%E7%94%B0-in-path"), &body, None);
+    assert_eq!(st, 404);
     s.signal(libc::SIGTERM);
     let status = s.child.wait().unwrap();
     assert!(status.success(), "exit on SIGTERM: {status}");
@@ -533,7 +536,15 @@ fn shutdown_is_graceful_and_the_log_holds_no_case_content() {
     let log = s.log.lock().unwrap().join("\n");
     assert!(log.contains("access POST /v1/route 200"), "{log}");
     assert!(log.contains("access POST /v1/route 400"), "{log}");
-    for secret in [marker, "山田太郎", "niiza-8050-model", "also-not-logged"] {
+    assert!(log.contains("access POST - 404"), "{log}");
+    for secret in [
+        marker,
+        "山田太郎",
+        "niiza-8050-model",
+        "also-not-logged",
+        "in-path",
+        "%E5%B1%B1",
+    ] {
         assert!(!log.contains(secret), "the log holds {secret}: {log}");
     }
 }

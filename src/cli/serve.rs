@@ -416,12 +416,37 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     diff == 0
 }
 
-/// The timeout, and the access log: method, path, status, duration, size. Never the query or
-/// the body: they may hold case content.
+/// The routes as the access log names them. A path is logged only as one of these: whatever
+/// else a client puts in a URL (a name, a case id) could be personal data, so it is logged as `-`.
+const LOGGED_PATHS: &[&str] = &[
+    "/v1/route",
+    "/v1/route_many",
+    "/v1/meeting",
+    "/v1/plan",
+    "/v1/municipality",
+    "/v1/taxonomy",
+    "/v1/municipalities",
+    "/v1/admin/reload",
+    "/healthz",
+    "/openapi.json",
+];
+
+fn logged_path(path: &str) -> &'static str {
+    if let Some(p) = LOGGED_PATHS.iter().find(|&&p| p == path) {
+        p
+    } else if path.starts_with("/v1/schemas/") {
+        "/v1/schemas/{name}"
+    } else {
+        "-"
+    }
+}
+
+/// The timeout, and the access log: method, route, status, duration, size. Never the query,
+/// a header, the body or a path that is not a route: they may hold case content.
 async fn observe(State(app): State<Shared>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method: Method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    let path = logged_path(req.uri().path());
     let response = match tokio::time::timeout(app.timeout, next.run(req)).await {
         Ok(r) => r,
         Err(_) => errors_response(

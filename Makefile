@@ -342,15 +342,17 @@ java-test: deps-vendor
 	  --as-of 令和8年6月1日 $(NIIZA_CASE) > $(FFI_OUT)/cli-route-inagi.json
 	$(PYTHON) tests/same_json.py $(FFI_OUT)/java-route-inagi.json $(FFI_OUT)/cli-route-inagi.json
 
-# Not a test: the bounded load test of `jusou serve` against an empty axum handler (same
-# framework, same run) on loopback; prints throughput and p50/p99 (numbers in benches/README.md).
-SERVE_LOAD_REQUESTS ?= 10000
+# Not a test: the bounded load test of `jusou serve` against the same service with an empty
+# handler (--bench-empty-handler: every layer, no decision) and a bare axum one, same run, on
+# loopback; prints throughput, p50/p99 and server CPU per request (numbers in benches/README.md).
+SERVE_LOAD_REQUESTS ?= 40000
 SERVE_LOAD_CONNECTIONS ?= 8
+SERVE_LOAD_ROUNDS ?= 7
 .PHONY: bench-serve
 bench-serve:
 	$(CARGO) build --release --locked -p jusou --bin jusou --example serve_load
 	$(CARGO_OUT)/release/examples/serve_load --jusou $(CARGO_OUT)/release/jusou \
-	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds 3
+	  --connections $(SERVE_LOAD_CONNECTIONS) --requests $(SERVE_LOAD_REQUESTS) --rounds $(SERVE_LOAD_ROUNDS)
 
 # PostgreSQL: plan events appended through examples/postgres/jusou_store.py (psycopg + the
 # installed jusou wheel), each checked by jusou inside the transaction. The test starts its own

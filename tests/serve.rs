@@ -24,9 +24,12 @@ struct Server {
 
 impl Server {
     fn start(args: &[&str]) -> Server {
-        let mut child = Command::new(JUSOU)
-            .arg("serve")
-            .args(["--listen", "127.0.0.1:0"])
+        let mut cmd = Command::new(JUSOU);
+        cmd.arg("serve");
+        if !args.contains(&"--listen") {
+            cmd.args(["--listen", "127.0.0.1:0"]);
+        }
+        let mut child = cmd
             .args(args)
             .env_remove("JUSOU_TOKEN")
             .stdin(Stdio::null())
@@ -39,8 +42,14 @@ impl Server {
         let addr = first
             .rsplit("http://")
             .next()
-            .and_then(|a| a.parse().ok())
+            .and_then(|a| a.parse::<SocketAddr>().ok())
             .unwrap_or_else(|| panic!("no address in {first:?}"));
+        // A wildcard address is reached through loopback.
+        let addr = if addr.ip().is_unspecified() {
+            SocketAddr::from(([127, 0, 0, 1], addr.port()))
+        } else {
+            addr
+        };
         let log = Arc::new(Mutex::new(Vec::new()));
         let sink = log.clone();
         std::thread::spawn(move || {
@@ -63,6 +72,10 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // Never signal a process already reaped (its id may belong to another by now).
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
+        }
         self.signal(libc::SIGTERM);
         for _ in 0..100 {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -249,21 +262,59 @@ fn with_a_token_a_request_without_it_is_refused() {
     // Liveness and the API description need no token.
     assert_eq!(get(&s.url("/healthz")).0, 200);
     assert_eq!(get(&s.url("/openapi.json")).0, 200);
+    // The token is never logged, the refusals are (the log is written every 100 ms).
+    for _ in 0..100 {
+        if s.log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("/openapi.json"))
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let log = s.log.lock().unwrap().join("\n");
+    assert!(log.contains("access POST /v1/route 401"), "{log}");
+    assert!(
+        !log.contains("s3cret-token") && !log.contains("wrong"),
+        "{log}"
+    );
 }
 
 #[test]
 fn a_non_loopback_address_without_a_token_refuses_to_start() {
-    let out = Command::new(JUSOU)
-        .args(["serve", "--listen", "0.0.0.0:0"])
-        .env_remove("JUSOU_TOKEN")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("JUSOU-E-HTTP-007") && err.contains("token"),
-        "{err}"
+    for (listen, token) in [
+        ("0.0.0.0:0", None),
+        ("[::]:0", None),
+        ("0.0.0.0:0", Some("")),
+    ] {
+        let mut cmd = Command::new(JUSOU);
+        cmd.args(["serve", "--listen", listen])
+            .env_remove("JUSOU_TOKEN")
+            .stdin(Stdio::null());
+        if let Some(t) = token {
+            cmd.env("JUSOU_TOKEN", t);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{listen} {token:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("JUSOU-E-HTTP-007") && err.contains("token"),
+            "{err}"
+        );
+        assert!(!err.contains("listening on http://"), "{err}");
+    }
+    // With a token it starts, and a request without the token is refused.
+    let s = Server::start(&["--listen", "0.0.0.0:0", "--token", "t0ken-for-the-test"]);
+    let case = read(NIIZA_CASE);
+    let (st, v) = post(&s.url("/v1/route"), &case, None);
+    assert_eq!(
+        (st, v["errors"][0]["code"].as_str()),
+        (401, Some("JUSOU-E-HTTP-001"))
     );
+    let (st, v) = post(&s.url("/v1/route"), &case, Some("t0ken-for-the-test"));
+    assert_eq!((st, v), (200, cli(&["api", "route", NIIZA_CASE])));
 }
 
 /// One raw HTTP/1.1 exchange: send `request`, read the answer to its end (the server closes).
@@ -281,7 +332,7 @@ fn raw(addr: SocketAddr, request: &[u8], half_close: bool) -> String {
 
 #[test]
 fn faults_never_stop_the_service() {
-    let s = Server::start(&["--header-timeout", "1"]);
+    let mut s = Server::start(&["--header-timeout", "1"]);
     let case = read(NIIZA_CASE);
     let want = cli(&["api", "route", NIIZA_CASE]);
 
@@ -327,13 +378,13 @@ fn faults_never_stop_the_service() {
         true,
     );
     assert!(
-        answer.is_empty() || answer.contains("JUSOU-E-HTTP-005"),
+        answer.starts_with("HTTP/1.1 400") && answer.contains("JUSOU-E-HTTP-005"),
         "{answer}"
     );
 
     // Malformed HTTP.
     let answer = raw(s.addr, b"NOT HTTP AT ALL\r\n\r\n", true);
-    assert!(!answer.contains("200 OK"));
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
 
     // A thousand idle connections and a slow client, held open while others are answered.
     let idle: Vec<TcpStream> = (0..1000)
@@ -342,6 +393,24 @@ fn faults_never_stop_the_service() {
     let mut slow = TcpStream::connect(s.addr).unwrap();
     slow.write_all(b"POST /v1/route HTTP/1.1\r\nHost: x\r\n")
         .unwrap();
+    // A slow but honest client: its body trickles in over two seconds, longer than the header
+    // timeout, and it gets its whole answer.
+    let trickler = {
+        let (addr, case) = (s.addr, case.clone());
+        std::thread::spawn(move || {
+            let mut c = TcpStream::connect(addr).unwrap();
+            c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+            c.write_all(request_head("/v1/route", case.len()).as_bytes())
+                .unwrap();
+            for piece in case.as_bytes().chunks(case.len().div_ceil(20)) {
+                std::thread::sleep(Duration::from_millis(100));
+                c.write_all(piece).unwrap();
+            }
+            let mut answer = Vec::new();
+            c.read_to_end(&mut answer).unwrap();
+            parse_answer(&answer)
+        })
+    };
     let workers: Vec<_> = (0..4)
         .map(|_| {
             let (url, case, want) = (s.url("/v1/route"), case.clone(), want.clone());
@@ -362,36 +431,90 @@ fn faults_never_stop_the_service() {
         .unwrap();
     let mut buf = Vec::new();
     let _ = slow.read_to_end(&mut buf);
+    assert_eq!(trickler.join().unwrap(), (200, want.clone()));
     drop(idle);
     assert_eq!(post(&s.url("/v1/route"), &case, None).1, want);
-    assert!(s.child.id() > 0);
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "the server still runs"
+    );
+    assert!(
+        !s.log.lock().unwrap().iter().any(|l| l.contains("panicked")),
+        "a panic in the log"
+    );
 }
 
 #[test]
 fn reload_swaps_engines_without_dropping_requests() {
-    let s = Server::start(&["--municipality", INAGI]);
+    // The municipality from a copy the test may spoil and mend.
+    let file = std::env::temp_dir().join(format!("jusou-serve-reload-{}.json", std::process::id()));
+    let good = read(INAGI);
+    std::fs::write(&file, &good).unwrap();
+    let s = Server::start(&["--municipality", file.to_str().unwrap()]);
     let case = read(NIIZA_CASE);
     let url = s.url("/v1/route?municipality=132250");
     let want = post(&url, &case, None).1;
-    let busy = {
-        let (url, case, want) = (url.clone(), case.clone(), want.clone());
-        std::thread::spawn(move || {
-            for _ in 0..60 {
-                let (st, v) = post(&url, &case, None);
-                assert_eq!((st, &v), (200, &want));
-            }
+    assert_eq!(
+        want,
+        cli(&["route", "--json", "--municipality", INAGI, NIIZA_CASE])
+    );
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let busy: Vec<_> = (0..3)
+        .map(|_| {
+            let (url, case, want, stop) = (url.clone(), case.clone(), want.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut answered = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let (st, v) = post(&url, &case, None);
+                    assert_eq!((st, &v), (200, &want));
+                    answered += 1;
+                }
+                answered
+            })
         })
+        .collect();
+    let reloaded = |n: usize| {
+        s.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains("reloaded 1 municipalities"))
+            .count()
+            >= n
     };
-    for i in 0..6 {
+    for i in 0..10_usize {
         if i % 2 == 0 {
             let (st, v) = post(&s.url("/v1/admin/reload"), "", None);
             assert_eq!((st, v["reloaded"].as_u64()), (200, Some(1)));
         } else {
             s.signal(libc::SIGHUP);
+            let mut waited = 0;
+            while !reloaded(i.div_ceil(2)) {
+                assert!(waited < 200, "no reload after SIGHUP");
+                std::thread::sleep(Duration::from_millis(50));
+                waited += 1;
+            }
         }
     }
-    busy.join().expect("no request dropped during reloads");
+    // A file spoiled on disk: the reload is refused and the engines in service stay.
+    std::fs::write(&file, good.replacen('{', "{\"unknown_field\": 1, ", 1)).unwrap();
+    let (st, v) = post(&s.url("/v1/admin/reload"), "", None);
+    assert_eq!(
+        (st, v["errors"][0]["code"].as_str()),
+        (500, Some("JUSOU-E-HTTP-006")),
+        "{v}"
+    );
+    assert_eq!(post(&url, &case, None), (200, want.clone()));
+    std::fs::write(&file, &good).unwrap();
+    assert_eq!(post(&s.url("/v1/admin/reload"), "", None).0, 200);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let answered: usize = busy
+        .into_iter()
+        .map(|t| t.join().expect("no request dropped during reloads"))
+        .sum();
+    assert!(answered > 0);
     assert_eq!(post(&url, &case, None).1, want);
+    let _ = std::fs::remove_file(&file);
 }
 
 #[test]
@@ -403,6 +526,9 @@ fn shutdown_is_graceful_and_the_log_holds_no_case_content() {
     assert_ne!(body, case);
     post(&s.url("/v1/route?secret=also-not-logged"), &body, None);
     post(&s.url("/v1/route"), "{\"id\": \"山田太郎\"", None);
+    // Whatever a client puts in a URL that is not a route is not logged either.
+    let (st, _) = post(&s.url("/v1/route/%E5%B1%B1%E7%94%B0-in-path"), &body, None);
+    assert_eq!(st, 404);
     s.signal(libc::SIGTERM);
     let status = s.child.wait().unwrap();
     assert!(status.success(), "exit on SIGTERM: {status}");
@@ -410,7 +536,15 @@ fn shutdown_is_graceful_and_the_log_holds_no_case_content() {
     let log = s.log.lock().unwrap().join("\n");
     assert!(log.contains("access POST /v1/route 200"), "{log}");
     assert!(log.contains("access POST /v1/route 400"), "{log}");
-    for secret in [marker, "山田太郎", "niiza-8050-model", "also-not-logged"] {
+    assert!(log.contains("access POST - 404"), "{log}");
+    for secret in [
+        marker,
+        "山田太郎",
+        "niiza-8050-model",
+        "also-not-logged",
+        "in-path",
+        "%E5%B1%B1",
+    ] {
         assert!(!log.contains(secret), "the log holds {secret}: {log}");
     }
 }
@@ -455,4 +589,126 @@ fn openapi_is_generated_from_the_schemas_and_every_ref_resolves() {
     }
     assert!(refs > 10);
     assert!(!text.contains("#/$defs/"));
+}
+
+/// Split a raw HTTP/1.1 answer (read to the server's close) into its status and JSON body.
+fn parse_answer(answer: &[u8]) -> (u16, Value) {
+    let text = String::from_utf8_lossy(answer);
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("no complete answer: {text:?}"));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {head:?}"));
+    let body = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body:?}"));
+    (status, body)
+}
+
+fn request_head(path: &str, len: usize) -> String {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {len}\r\nConnection: close\r\n\r\n"
+    )
+}
+
+#[test]
+fn sigterm_finishes_every_accepted_request_and_refuses_new_connections() {
+    // One decision at a time, so the batches queue up behind each other and are still waiting
+    // their turn when the signal comes.
+    let mut s = Server::start(&["--max-concurrency", "1"]);
+    let case = read(NIIZA_CASE);
+    let want = cli(&["api", "route", NIIZA_CASE]);
+    let many = format!("[{}]", vec![case.as_str(); 100].join(","));
+    let tmp = std::env::temp_dir().join(format!("jusou-serve-drain-{}.json", std::process::id()));
+    std::fs::write(&tmp, &many).unwrap();
+    let want_many = cli(&["api", "route_many", tmp.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&tmp);
+    assert_eq!(want_many.as_array().map(Vec::len), Some(100));
+
+    // Slow clients: headers and half the body sent, the rest to trickle in after the signal.
+    let half = case.len() / 2;
+    let slow: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut c = TcpStream::connect(s.addr).unwrap();
+            c.write_all(request_head("/v1/route", case.len()).as_bytes())
+                .unwrap();
+            c.write_all(&case.as_bytes()[..half]).unwrap();
+            c
+        })
+        .collect();
+    // Whole requests: batches of 100 cases, decided one after another.
+    let busy: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut c = TcpStream::connect(s.addr).unwrap();
+            c.write_all(request_head("/v1/route_many", many.len()).as_bytes())
+                .unwrap();
+            c.write_all(many.as_bytes()).unwrap();
+            c
+        })
+        .collect();
+    // The server accepts connections in the order they queued: once a later connection is
+    // answered, every one above has been accepted.
+    assert_eq!(get(&s.url("/healthz")).0, 200);
+
+    s.signal(libc::SIGTERM);
+    let mut waited = 0;
+    while !s
+        .log
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|l| l.contains("shutting down"))
+    {
+        assert!(waited < 200, "no shutdown after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    // The listener is closed: a new connection is refused, not queued.
+    let refused = TcpStream::connect(s.addr).expect_err("a connection after SIGTERM");
+    assert_eq!(refused.kind(), std::io::ErrorKind::ConnectionRefused);
+
+    let rest = case.as_bytes()[half..].to_vec();
+    let mut clients: Vec<std::thread::JoinHandle<(u16, Value)>> = Vec::new();
+    for mut c in slow {
+        let rest = rest.clone();
+        clients.push(std::thread::spawn(move || {
+            c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+            // The rest of the body in ten pieces over about a second.
+            for piece in rest.chunks(rest.len().div_ceil(10)) {
+                std::thread::sleep(Duration::from_millis(100));
+                c.write_all(piece).unwrap();
+            }
+            let mut answer = Vec::new();
+            c.read_to_end(&mut answer).unwrap();
+            parse_answer(&answer)
+        }));
+    }
+    for mut c in busy {
+        clients.push(std::thread::spawn(move || {
+            c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+            let mut answer = Vec::new();
+            c.read_to_end(&mut answer).unwrap();
+            parse_answer(&answer)
+        }));
+    }
+    let answers: Vec<(u16, Value)> = clients.into_iter().map(|t| t.join().unwrap()).collect();
+    for (i, (status, body)) in answers.iter().enumerate() {
+        let expected = if i < 6 { &want } else { &want_many };
+        assert_eq!(*status, 200, "request {i}: {body}");
+        assert_eq!(body, expected, "request {i}");
+    }
+    let status = s.child.wait().unwrap();
+    assert!(status.success(), "exit on SIGTERM: {status}");
+    std::thread::sleep(Duration::from_millis(100));
+    let log = s.log.lock().unwrap().join("\n");
+    assert!(log.contains("jusou serve: stopped"), "{log}");
+    assert!(!log.contains("did not finish in time"), "{log}");
+    assert_eq!(log.matches("access POST /v1/route 200").count(), 6, "{log}");
+    assert_eq!(
+        log.matches("access POST /v1/route_many 200").count(),
+        6,
+        "{log}"
+    );
 }

@@ -79,12 +79,18 @@ pub struct Args {
     /// No access log.
     #[arg(long)]
     quiet: bool,
+    /// Answer `{}` to every operation instead of deciding: the load test's baseline (`make
+    /// bench-serve`), the same service with every layer — token, limits, timeout, concurrency
+    /// cap, access log — and no decision. Not for use.
+    #[arg(long, hide = true)]
+    bench_empty_handler: bool,
 }
 
-/// The engines in service: one without a municipality, one per loaded 団体コード.
+/// The engines in service: one without a municipality, one per loaded 団体コード. Shared, so a
+/// request holds its engine by a reference count rather than a copy of a compiled municipality.
 struct Engines {
-    plain: Handle,
-    by_code: BTreeMap<String, Handle>,
+    plain: Arc<Handle>,
+    by_code: BTreeMap<String, Arc<Handle>>,
 }
 
 /// What every request sees.
@@ -96,6 +102,8 @@ struct App {
     compute: Semaphore,
     timeout: Duration,
     quiet: bool,
+    /// `--bench-empty-handler`: answer `{}` where the decision would be.
+    empty_handler: bool,
     openapi: String,
 }
 
@@ -123,9 +131,12 @@ fn load(files: &[PathBuf], as_of: Option<&str>) -> Result<Engines, Errors> {
             .municipality()
             .map(|c| c.municipality().code.to_string())
             .unwrap_or_default();
-        by_code.insert(code, h);
+        by_code.insert(code, Arc::new(h));
     }
-    Ok(Engines { plain, by_code })
+    Ok(Engines {
+        plain: Arc::new(plain),
+        by_code,
+    })
 }
 
 fn error(
@@ -198,7 +209,8 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<String, Errors> {
                 )
             }
         })?;
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+    // No copy when the body arrived in one piece of its own.
+    String::from_utf8(Vec::from(bytes)).map_err(|e| {
         let at = e.utf8_error().valid_up_to() + 1;
         error(
             jusou_core::error::codes::JSON_SYNTAX,
@@ -215,13 +227,8 @@ struct Select {
 }
 
 /// Run `op` on the body with the selected engine.
-async fn operation(
-    app: Shared,
-    op: &'static str,
-    sel: Select,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+async fn operation(app: Shared, op: &'static str, sel: Select, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
     let engines = app.engines.load_full();
     let engine = match &sel.municipality {
         None => engines.plain.clone(),
@@ -247,14 +254,16 @@ async fn operation(
         },
     };
     drop(engines);
-    let input = match read_body(&headers, body).await {
+    let input = match read_body(&parts.headers, body).await {
         Ok(t) => t,
         Err(e) => return errors_response(None, &e),
     };
     let Ok(_permit) = app.compute.acquire().await else {
         return errors_response(Some(StatusCode::SERVICE_UNAVAILABLE), &shutting_down());
     };
-    let result = if input.len() <= INLINE_BYTES {
+    let result = if app.empty_handler {
+        Ok("{}".to_owned())
+    } else if input.len() <= INLINE_BYTES {
         engine.call(op, &input)
     } else {
         match tokio::task::spawn_blocking(move || engine.call(op, &input)).await {
@@ -282,10 +291,9 @@ fn shutting_down() -> Errors {
 
 fn op_route(op: &'static str) -> axum::routing::MethodRouter<Shared> {
     post(
-        move |State(app): State<Shared>,
-              Query(sel): Query<Select>,
-              headers: HeaderMap,
-              body: Body| { operation(app, op, sel, headers, body) },
+        move |State(app): State<Shared>, Query(sel): Query<Select>, req: Request| {
+            operation(app, op, sel, req)
+        },
     )
 }
 
@@ -409,12 +417,37 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     diff == 0
 }
 
-/// The timeout, and the access log: method, path, status, duration, size. Never the query or
-/// the body: they may hold case content.
+/// The routes as the access log names them. A path is logged only as one of these: whatever
+/// else a client puts in a URL (a name, a case id) could be personal data, so it is logged as `-`.
+const LOGGED_PATHS: &[&str] = &[
+    "/v1/route",
+    "/v1/route_many",
+    "/v1/meeting",
+    "/v1/plan",
+    "/v1/municipality",
+    "/v1/taxonomy",
+    "/v1/municipalities",
+    "/v1/admin/reload",
+    "/healthz",
+    "/openapi.json",
+];
+
+fn logged_path(path: &str) -> &'static str {
+    if let Some(p) = LOGGED_PATHS.iter().find(|&&p| p == path) {
+        p
+    } else if path.starts_with("/v1/schemas/") {
+        "/v1/schemas/{name}"
+    } else {
+        "-"
+    }
+}
+
+/// The timeout, and the access log: method, route, status, duration, size. Never the query,
+/// a header, the body or a path that is not a route: they may hold case content.
 async fn observe(State(app): State<Shared>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method: Method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    let path = logged_path(req.uri().path());
     let response = match tokio::time::timeout(app.timeout, next.run(req)).await {
         Ok(r) => r,
         Err(_) => errors_response(
@@ -432,7 +465,7 @@ async fn observe(State(app): State<Shared>, req: Request, next: Next) -> Respons
     if !app.quiet {
         use axum::body::HttpBody;
         let size = response.body().size_hint().exact().unwrap_or(0);
-        access_log(format!(
+        access_log(format_args!(
             "access {method} {path} {} {}us {size}B\n",
             response.status().as_u16(),
             start.elapsed().as_micros()
@@ -441,30 +474,69 @@ async fn observe(State(app): State<Shared>, req: Request, next: Next) -> Respons
     response
 }
 
-/// Hand an access-log line to the log thread, which writes what has queued up in one write:
-/// under load that is one system call for many requests instead of one each.
-fn access_log(line: String) {
-    static LOG: std::sync::OnceLock<std::sync::mpsc::Sender<String>> = std::sync::OnceLock::new();
-    let tx = LOG.get_or_init(|| {
-        let (tx, rx) = std::sync::mpsc::channel::<String>();
-        std::thread::spawn(move || {
-            let mut buf = String::new();
-            while let Ok(first) = rx.recv() {
-                buf.clear();
-                buf.push_str(&first);
-                while let Ok(more) = rx.try_recv() {
-                    buf.push_str(&more);
-                    if buf.len() > 64 * 1024 {
-                        break;
-                    }
-                }
-                // A closed standard error must not stop the service (`run` ignores SIGPIPE).
-                let _ = std::io::stderr().write_all(buf.as_bytes());
-            }
-        });
-        tx
+/// The access log's buffer: requests append their line under a lock (no system call), and a
+/// thread writes what has gathered every [`LOG_FLUSH_EVERY`] in one write. A channel that woke
+/// the log thread for each line cost a futex wake and a context switch per request — a quarter of
+/// the service's time under load (perf, 2026-12-02).
+struct AccessLog {
+    buf: std::sync::Mutex<String>,
+    /// Lines dropped while the buffer was full (standard error not read).
+    dropped: std::sync::atomic::AtomicU64,
+}
+
+/// How often the buffered access log is written out.
+const LOG_FLUSH_EVERY: Duration = Duration::from_millis(100);
+/// The most the buffer holds: if standard error is not read, lines beyond this are counted and
+/// dropped rather than held in memory or allowed to stall requests.
+const LOG_BUFFER_BYTES: usize = 1 << 20;
+
+fn access_log_sink() -> &'static AccessLog {
+    static LOG: std::sync::OnceLock<AccessLog> = std::sync::OnceLock::new();
+    static FLUSHER: std::sync::Once = std::sync::Once::new();
+    let log = LOG.get_or_init(|| AccessLog {
+        buf: std::sync::Mutex::new(String::with_capacity(64 * 1024)),
+        dropped: std::sync::atomic::AtomicU64::new(0),
     });
-    let _ = tx.send(line);
+    FLUSHER.call_once(|| {
+        std::thread::spawn(|| loop {
+            std::thread::sleep(LOG_FLUSH_EVERY);
+            flush_access_log();
+        });
+    });
+    log
+}
+
+/// Append one access-log line (formatted straight into the buffer).
+fn access_log(line: std::fmt::Arguments<'_>) {
+    use std::fmt::Write as _;
+    let log = access_log_sink();
+    let mut buf = log.buf.lock().unwrap_or_else(|p| p.into_inner());
+    if buf.len() < LOG_BUFFER_BYTES {
+        let _ = buf.write_fmt(line);
+    } else {
+        log.dropped
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Write out what the access log holds (by the flusher, and at shutdown).
+fn flush_access_log() {
+    let log = access_log_sink();
+    let text = {
+        let mut buf = log.buf.lock().unwrap_or_else(|p| p.into_inner());
+        let room = buf.capacity().min(LOG_BUFFER_BYTES);
+        std::mem::replace(&mut *buf, String::with_capacity(room))
+    };
+    let dropped = log.dropped.swap(0, std::sync::atomic::Ordering::Relaxed);
+    let mut err = std::io::stderr().lock();
+    // A closed standard error must not stop the service (`run` ignores SIGPIPE).
+    let _ = err.write_all(text.as_bytes());
+    if dropped > 0 {
+        let _ = writeln!(
+            err,
+            "jusou serve: {dropped} access-log lines dropped (standard error not read)"
+        );
+    }
 }
 
 /// The OpenAPI 3.1 document, generated from the same schemas as `jusou schema` (their `$defs`
@@ -608,6 +680,7 @@ pub fn run(args: Args) -> Result<(), Errors> {
         compute: Semaphore::new(args.max_concurrency.max(1)),
         timeout: Duration::from_secs(args.timeout.max(1)),
         quiet: args.quiet,
+        empty_handler: args.bench_empty_handler,
         openapi: openapi()?,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -699,6 +772,7 @@ async fn serve(app: Shared, args: &Args) -> Result<(), Errors> {
             eprintln!("jusou serve: some connections did not finish in time");
         }
     }
+    flush_access_log();
     eprintln!("jusou serve: stopped");
     Ok(())
 }

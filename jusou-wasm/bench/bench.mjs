@@ -10,6 +10,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import os from "node:os";
+import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -84,6 +85,15 @@ const expected = JSON.parse(readFileSync(join(root, "fixtures", "cases", "niiza-
 if (JSON.stringify(jusou.route(caseObj)) !== JSON.stringify(jusou.callJson("route", caseText)) ||
     jusou.route(caseObj).multi_agency !== expected.multi_agency) throw new Error("route disagrees");
 
+// What crossing the JS/wasm boundary as JSON text costs by itself, for the same input and output:
+// the floor under `route_js_object` however fast the core gets (issue #18 item 7).
+const outText = JSON.stringify(jusou.route(caseObj));
+const outBytes = new TextEncoder().encode(outText);
+const utf8In = new Uint8Array(4 * caseText.length + 16);
+const textEncoder = new TextEncoder();
+// As wasm-bindgen's glue decodes a returned string.
+const textDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+
 let sink = 0;
 const cases = {
   json_parse: () => { sink += JSON.parse(caseText).household.length; },
@@ -92,6 +102,9 @@ const cases = {
   route_js_object: () => { sink += jusou.route(caseObj).reasons.length; },
   route_json_text: () => { sink += jusou.route(caseText).reasons.length; },
   taxonomy: () => { sink += jusou.taxonomy().length; },
+  cross_encode_input: () => { sink += textEncoder.encodeInto(caseText, utf8In).written; },
+  cross_decode_output: () => { sink += textDecoder.decode(outBytes).length; },
+  cross_parse_output: () => { sink += JSON.parse(outText).reasons.length; },
   keystroke_parse_ajv: () => { sink += validate(JSON.parse(formText)) ? 1 : 0; },
   keystroke_parse_route: () => { sink += jusou.route(JSON.parse(formText)).reasons.length; },
   keystroke_route_invalid: () => {
@@ -104,8 +117,13 @@ for (const name of Object.keys(cases)) {
   console.log(`${name.padEnd(26)} ${(results[name].median_ns / 1000).toFixed(2).padStart(9)} µs  (median of ${SAMPLES})`);
 }
 const r = (a, b) => results[a].median_ns / results[b].median_ns;
+// JSON.stringify of the input, its UTF-8 copy into the module, the UTF-8 decode of the output and
+// its JSON.parse: route(caseObject) does all four around the core's work.
+const crossing_ns = ["json_stringify", "cross_encode_input", "cross_decode_output", "cross_parse_output"]
+  .reduce((t, k) => t + results[k].median_ns, 0);
 const ratios = {
   route_js_object_over_ajv: r("route_js_object", "ajv_validate"),
+  json_text_crossing_over_ajv: crossing_ns / results.ajv_validate.median_ns,
   route_js_object_over_json_parse: r("route_js_object", "json_parse"),
   route_json_text_over_json_parse: r("route_json_text", "json_parse"),
   keystroke_route_over_keystroke_ajv: r("keystroke_parse_route", "keystroke_parse_ajv"),
@@ -116,13 +134,20 @@ for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(38)} ${v.to
 console.log(`target route ≤ ${TARGET}× ajv: ${ratios.route_js_object_over_ajv <= TARGET ? "met" : "missed"}`);
 
 const wasm = readFileSync(join(pkgDir, "nodejs", "jusou_wasm_bg.wasm"));
+// Counted as the package test counts it (node's zlib at level 9).
+const wasmGzip = gzipSync(wasm, { level: 9 }).length;
+console.log(`wasm ${wasm.length} bytes, ${wasmGzip} gzipped (target ≤ 150 KB)`);
 const report = {
   bench: "node",
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },
   jusou: jusou.version(),
   wasm_bytes: wasm.length,
+  wasm_gzip_bytes: wasmGzip,
   input: "fixtures/cases/niiza-8050-model.json",
+  input_bytes: Buffer.byteLength(caseText),
+  output_bytes: outBytes.length,
+  json_text_crossing_ns: crossing_ns,
   method: `median ns/call of ${SAMPLES} interleaved batches of ~${BATCH_MS} ms; ajv ${require("ajv/package.json").version} (draft 2020-12, allErrors, ajv-formats) compiled once from schemas/Case.json`,
   results,
   ratios,

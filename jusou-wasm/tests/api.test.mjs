@@ -30,14 +30,14 @@ test("package.json is publishable and carries the crate's version", () => {
 
 // The bound was 250 KB (issue #8); this round's features (three-state municipality facts, routing's
 // why_not and vocabulary, standing and flows, the annual report, the error catalogue) brought the
-// module to ~260 KB even after issue #18 item 7's work (317 → 247 KB before the last merges; see
-// jusou-wasm/bench/README.md). 270 KB holds the size where it is until #18 item 7 (≤ 150 KB) lands;
-// it is a ceiling to bring down, not a target.
-test("the shipped module is the wasm-opt one, within 270 KB gzipped", async () => {
+// module to ~266 KB. Issue #18 item 7's second round measured where the bytes are and took what
+// flags and profiles give (266,416 → 261,950 bytes by node's zlib; jusou-wasm/bench/README.md):
+// 258 KiB is that plus 1 %. A ceiling to bring down (the issue's goal is 150 KB), not a target.
+test("the shipped module is the wasm-opt one, within 258 KB gzipped", async () => {
   const { gzipSync } = await import("node:zlib");
   const bytes = readFileSync(join(pkgDir, "nodejs", "jusou_wasm_bg.wasm"));
   const gz = gzipSync(bytes, { level: 9 }).length;
-  assert.ok(gz <= 270 * 1024, `gzipped ${gz} bytes`);
+  assert.ok(gz <= 258 * 1024, `gzipped ${gz} bytes`);
   assert.deepEqual(readFileSync(join(pkgDir, "web", "jusou_wasm_bg.wasm")), bytes);
 });
 

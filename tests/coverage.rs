@@ -212,7 +212,10 @@ fn every_rule_of_the_registry_fires_in_a_fixture() {
         never.len()
     );
     let unknown: Vec<_> = fired.difference(&registered).collect();
-    assert!(unknown.is_empty(), "rules fired but not registered: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "rules fired but not registered: {unknown:?}"
+    );
 }
 
 #[test]

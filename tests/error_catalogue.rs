@@ -142,10 +142,9 @@ fn the_released_list_and_the_catalogue_agree() {
 fn every_code_is_produced_somewhere() {
     // What the shared vectors and the bad-input catalogue really produce, as tests/coverage.rs
     // generates it (and the Python and node runners check they produce the same).
-    let coverage: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(root().join("fixtures/coverage.json")).unwrap(),
-    )
-    .unwrap();
+    let coverage: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("fixtures/coverage.json")).unwrap())
+            .unwrap();
     let produced: BTreeSet<String> = coverage["codes"]
         .as_array()
         .unwrap()

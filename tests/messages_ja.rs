@@ -77,7 +77,11 @@ fn leaves(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
-                leaves(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                leaves(
+                    x,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         Value::Array(a) => {
@@ -162,7 +166,11 @@ fn vocabulary() -> BTreeSet<String> {
         out.insert((*name).to_owned());
         walk(&jusou_core::schema::get(name).unwrap(), &mut out);
     }
-    out.extend(jusou_core::api::OPERATIONS.iter().map(|(n, _)| (*n).to_owned()));
+    out.extend(
+        jusou_core::api::OPERATIONS
+            .iter()
+            .map(|(n, _)| (*n).to_owned()),
+    );
     out
 }
 

@@ -50,7 +50,12 @@ fn the_worked_example_passes() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    for c in ["inagi-complex", "inagi-rigid", "inagi-no-service", "inagi-untangle"] {
+    for c in [
+        "inagi-complex",
+        "inagi-rigid",
+        "inagi-no-service",
+        "inagi-untangle",
+    ] {
         assert!(fired.contains(&c), "{c} did not fire: {fired:?}");
     }
     // What the folder leaves untested is listed: it has no meeting vectors.

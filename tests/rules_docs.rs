@@ -54,7 +54,11 @@ fn the_committed_rule_pages_are_current() {
     // Every registered rule has its section.
     let all: String = generated.values().cloned().collect();
     for r in jusou_core::rule::registry::all() {
-        assert!(all.contains(&format!("## {}\n", r.id)), "{} has no section", r.id);
+        assert!(
+            all.contains(&format!("## {}\n", r.id)),
+            "{} has no section",
+            r.id
+        );
     }
 }
 

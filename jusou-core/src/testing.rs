@@ -41,7 +41,10 @@ pub const FOLDERS: &[(&str, &str)] = &[
 /// The operation a folder's vectors are run through (`cases` → `route`); `None` for a folder
 /// that holds no vectors.
 pub fn operation_of(folder: &str) -> Option<&'static str> {
-    FOLDERS.iter().find(|(f, _)| *f == folder).map(|(_, op)| *op)
+    FOLDERS
+        .iter()
+        .find(|(f, _)| *f == folder)
+        .map(|(_, op)| *op)
 }
 
 /// One field that differs between the expected and the actual answer.
@@ -239,7 +242,11 @@ mod tests {
         assert!(!bad.passed);
         assert_eq!(bad.differences[0].pointer, "/multi_agency");
         assert!(bad.report.contains("/multi_agency"), "{}", bad.report);
-        assert!(bad.report.contains("期待 / expected: true"), "{}", bad.report);
+        assert!(
+            bad.report.contains("期待 / expected: true"),
+            "{}",
+            bad.report
+        );
     }
 
     #[test]

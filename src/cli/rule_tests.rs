@@ -248,7 +248,11 @@ pub fn run(args: Args, out: Out) -> Result<bool, Errors> {
     let mut areas: Vec<&str> = never.iter().map(|r| r.area).collect();
     areas.dedup();
     for area in areas {
-        let ids: Vec<&str> = never.iter().filter(|r| r.area == area).map(|r| r.id).collect();
+        let ids: Vec<&str> = never
+            .iter()
+            .filter(|r| r.area == area)
+            .map(|r| r.id)
+            .collect();
         println!("  {area}: {}", ids.join(", "));
     }
     if !summary.never_fired_criteria.is_empty() {

@@ -13,7 +13,11 @@ use crate::law::articles::{self, Article, Force};
 /// The areas, in page order, with their Japanese and English titles.
 pub const AREAS: &[(&str, &str, &str)] = &[
     ("routing", "相談の振り分け", "Routing of a consultation"),
-    ("meeting", "会議と情報共有", "Meetings and information sharing"),
+    (
+        "meeting",
+        "会議と情報共有",
+        "Meetings and information sharing",
+    ),
     ("plan", "支援プラン", "Support plans"),
     ("municipality", "実施体制", "A municipality's set-up"),
     ("date", "日付", "Dates"),
@@ -166,7 +170,9 @@ mod tests {
     #[test]
     fn verified_flags_and_articles() {
         assert!(verified("社会福祉法第106条の6第5項"));
-        assert!(!verified("社会福祉法第106条の4第2項第3号柱書（条番号未確認）"));
+        assert!(!verified(
+            "社会福祉法第106条の4第2項第3号柱書（条番号未確認）"
+        ));
         assert!(is_guidance(crate::standing::GUIDANCE) && !is_guidance("社会福祉法第106条の5"));
         assert_eq!(
             article_of("社会福祉法第106条の6第5項").map(|a| a.key),

@@ -10,7 +10,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::{all_vectors, expected, op_of};
 use jusou_core::rule::registry;
@@ -251,5 +251,5 @@ fn every_why_not_text_appears_in_an_expected_output() {
 #[test]
 fn vectors_are_found() {
     assert!(vectors().len() >= 100);
-    assert!(Path::new(&root().join("fixtures/bad/catalogue.json")).exists());
+    assert!(root().join("fixtures/bad/catalogue.json").is_file());
 }

@@ -473,9 +473,8 @@ pub struct PlanReport {
     /// log invalid.
     pub warnings: Vec<Violation>,
     /// Findings of fact that are neither breaches nor warnings: a referral after 終結 opening a
-    /// new episode ([`rules::R_PLAN_NEW_EPISODE`]). Left out when there are none (added in issue
-    /// #19, so earlier answers keep their form).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// new episode ([`rules::R_PLAN_NEW_EPISODE`]). Added in issue #19; empty when there are none
+    /// (outputs always carry every field).
     pub notes: Vec<Violation>,
     /// The episode the 多機関協働 track is in (1 for the first; a referral after 終結 opens the
     /// next).

@@ -62,3 +62,18 @@ def test_a_missing_expected_file_fails(tmp_path):
 def test_docstring_examples_run():
     result = doctest.testmod(testing)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_another_municipality_changes_the_answers(tmp_path):
+    """Bound without its criteria (the seed 稲城市 file only labels them), the cases meet none of
+    them: the signals differ, and the diff names the field."""
+    seed = ROOT / "fixtures" / "municipalities" / "inagi.json"
+    vector = next(
+        v for v in testing.vectors(EXAMPLE, municipality=seed) if v.name == "cases/hoarding-alone.json"
+    )
+    outcome = testing.run(vector)
+    assert not outcome.passed
+    assert "inagi-untangle" not in outcome.rules_fired
+    assert any(d["pointer"].startswith("/signals") for d in outcome.differences)
+    with pytest.raises(FileNotFoundError):
+        testing.vectors(EXAMPLE, municipality=tmp_path / "none.json")

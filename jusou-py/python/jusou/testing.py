@@ -132,23 +132,28 @@ def rules() -> List[Dict[str, Any]]:
     return result
 
 
-def vectors(directory: PathLike) -> List[Vector]:
+def vectors(directory: PathLike, municipality: Optional[PathLike] = None) -> List[Vector]:
     """Every vector of a folder, sorted (a top-level ``municipality.json`` with an expected file
-    first). An input without its expected file is listed too: it fails when checked."""
+    first). An input without its expected file is listed too: it fails when checked.
+    ``municipality`` binds another municipality file instead of the folder's own (as
+    ``jusou test DIR --municipality M.json``)."""
     root = _pathlib.Path(directory)
     if not root.is_dir():
         raise FileNotFoundError(f"not a folder: {root}")
     top = root / "municipality.json"
-    municipality = top.read_text("utf-8") if top.is_file() else None
+    bound = _pathlib.Path(municipality) if municipality is not None else top
+    text = bound.read_text("utf-8") if bound.is_file() else None
+    if municipality is not None and text is None:
+        raise FileNotFoundError(f"no municipality file: {bound}")
     out: List[Vector] = []
     if top.is_file() and top.with_name("municipality.expected.json").is_file():
-        out.append(Vector(top, "check_municipality", root, municipality))
+        out.append(Vector(top, "check_municipality", root, text))
     for folder in sorted(FOLDERS):
         sub = root / folder
         if sub.is_dir():
             for p in sorted(sub.rglob("*.json")):
                 if not p.name.endswith(".expected.json"):
-                    out.append(Vector(p, FOLDERS[folder], root, municipality))
+                    out.append(Vector(p, FOLDERS[folder], root, text))
     return out
 
 
@@ -193,10 +198,10 @@ def check(vector: Vector) -> Outcome:
     return outcome
 
 
-def check_directory(directory: PathLike) -> Report:
+def check_directory(directory: PathLike, municipality: Optional[PathLike] = None) -> Report:
     """Run every vector of a folder: the outcomes and the registry's rules that never fired.
     ``AssertionError`` naming every failing file and field when any fails."""
-    found = vectors(directory)
+    found = vectors(directory, municipality)
     if not found:
         raise AssertionError(f"no test vectors in {directory}")
     outcomes = [run(v) for v in found]
@@ -208,9 +213,11 @@ def check_directory(directory: PathLike) -> Report:
     return report
 
 
-def parametrize(directory: PathLike, argname: str = "vector") -> Callable[[Any], Any]:
+def parametrize(
+    directory: PathLike, argname: str = "vector", municipality: Optional[PathLike] = None
+) -> Callable[[Any], Any]:
     """``pytest.mark.parametrize`` over the folder's vectors (ids: their relative paths)."""
     import pytest
 
-    found = vectors(directory)
+    found = vectors(directory, municipality)
     return pytest.mark.parametrize(argname, found, ids=[v.name for v in found])

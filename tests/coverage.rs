@@ -86,29 +86,30 @@ fn run_bad(op: &str, text: &str) -> Value {
     }
 }
 
-/// The ids of the rules that fired in an output (every `rule` except under `why_not` and
-/// `pending`, which list rules that did not fire or wait on an answer), starting `R-` (a
-/// municipality's own criteria have ids of its choosing), and the error codes in it.
+/// The ids of the library's rules that fired in an output (`jusou_core::testing::rules_fired`,
+/// the one definition `jusou test` uses: every `rule` except under `why_not` and `pending`; ids
+/// starting `R-`, as a municipality's own criteria have ids of its choosing), and the error codes
+/// in it.
 fn seen_in(v: &Value, rules: &mut BTreeSet<String>, codes: &mut BTreeSet<String>) {
+    rules.extend(
+        jusou_core::testing::rules_fired(v)
+            .into_iter()
+            .filter(|r| r.starts_with("R-")),
+    );
+    error_codes(v, codes);
+}
+
+fn error_codes(v: &Value, codes: &mut BTreeSet<String>) {
     match v {
         Value::Object(m) => {
-            if let Some(Value::String(r)) = m.get("rule") {
-                if r.starts_with("R-") {
-                    rules.insert(r.clone());
-                }
-            }
             if let Some(Value::String(c)) = m.get("code") {
                 if c.starts_with("JUSOU-E-") {
                     codes.insert(c.clone());
                 }
             }
-            for (k, x) in m {
-                if k != "why_not" && k != "pending" {
-                    seen_in(x, rules, codes);
-                }
-            }
+            m.values().for_each(|x| error_codes(x, codes));
         }
-        Value::Array(a) => a.iter().for_each(|x| seen_in(x, rules, codes)),
+        Value::Array(a) => a.iter().for_each(|x| error_codes(x, codes)),
         _ => {}
     }
 }

@@ -39,6 +39,8 @@ enum Command {
     Errors(cli::errors::Args),
     /// Every rule with its article and ja/en text; --article filters (規則一覧).
     Rules(cli::rules::Args),
+    /// Run a folder of vectors with expected decisions; pass/fail with a ja/en diff (規則の試験).
+    Test(cli::rule_tests::Args),
     /// Route a consultation: 多機関協働, アウトリーチ, 参加支援, first meeting (相談の振り分け).
     Route(cli::route::Args),
     /// Run many inputs, one JSON decision per line (一括処理).
@@ -76,6 +78,11 @@ fn main() -> ExitCode {
         Command::Rules(a) => cli::rules::run(a, out),
         Command::Route(a) => cli::route::run(a, out),
         Command::Batch(a) => match cli::batch::run(a) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(e) => Err(e),
+        },
+        Command::Test(a) => match cli::rule_tests::run(a, out) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(e) => Err(e),

@@ -46,3 +46,62 @@ fn rules_by_article_find_the_support_meeting() {
         .iter()
         .all(|r| r.citation.is_some_and(|c| c.contains("第106条の6"))));
 }
+
+/// One spelling per basis of the privacy law (issue #19): every citation of 個人情報の保護に関する法律
+/// in an answer is one of `PrivacyBasis`'s, as in force on some day — never a free string.
+#[test]
+fn the_privacy_law_is_cited_in_one_spelling_per_basis() {
+    use jusou_core::law::articles::PrivacyBasis;
+    let days = ["2021-04-01", "2022-04-01", "2023-04-01"]
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+    let known: BTreeSet<&str> = [PrivacyBasis::Rule, PrivacyBasis::Consent, PrivacyBasis::Law]
+        .iter()
+        .flat_map(|b| days.iter().map(move |d| b.on(*d)))
+        .collect();
+    fn citations(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(c)) = m.get("citation") {
+                    out.push(c.clone());
+                }
+                m.values().for_each(|x| citations(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| citations(x, out)),
+            _ => {}
+        }
+    }
+    let mut files = Vec::new();
+    fn expected(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                expected(&p, out);
+            } else if p.to_string_lossy().ends_with(".expected.json") {
+                out.push(p);
+            }
+        }
+    }
+    expected(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut files,
+    );
+    let mut seen = 0;
+    for f in files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let mut cs = Vec::new();
+        citations(&v, &mut cs);
+        for c in cs
+            .iter()
+            .filter(|c| c.contains("個人情報の保護に関する法律"))
+        {
+            seen += 1;
+            assert!(
+                known.contains(c.as_str()),
+                "{}: a spelling of the privacy law outside PrivacyBasis: {c}",
+                f.display()
+            );
+        }
+    }
+    assert!(seen > 20, "only {seen} privacy citations found");
+}

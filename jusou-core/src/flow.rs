@@ -145,6 +145,8 @@ pub struct FlowStepReport {
 pub struct Conflict {
     /// Index into `steps`.
     pub step: usize,
+    /// The rule the two verdicts break ([`R_FLOW_AGREE`]; added in issue #19).
+    pub rule: &'static str,
     /// Japanese text.
     pub message_ja: String,
     /// English text.
@@ -357,6 +359,7 @@ fn walk(
                 };
                 conflicts.push(Conflict {
                     step: i,
+                    rule: R_FLOW_AGREE.id,
                     message_ja: format!(
                         "{}（{}、{}）: {pja}",
                         e.kind.key(),

@@ -32,6 +32,7 @@ pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod standing;
+pub mod testing;
 
 pub use error::{Error, Errors};
 pub use rule::{Finding, Rule};

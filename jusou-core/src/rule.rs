@@ -1,6 +1,7 @@
 //! Rules and the findings they produce: every decision lists the rules that fired, each with its
 //! stable id, the article it rests on, and a message in Japanese and English.
 
+pub mod docs;
 pub mod registry;
 
 use std::borrow::Cow;

@@ -38,6 +38,8 @@ const LEVELS: &[(&str, u8)] = &[
     ("operations", 12),
     ("api", 13),
     ("handle", 14),
+    // Runs vectors through the engine and compares answers (`jusou test`, `jusou.testing`).
+    ("testing", 15),
 ];
 
 fn level(module: &str) -> Option<u8> {

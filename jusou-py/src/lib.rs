@@ -55,6 +55,42 @@ fn call(py: Python<'_>, op: String, input: String) -> (bool, String) {
     )
 }
 
+/// Run one test vector (issue #19, `jusou.testing`): `input` through `op`, with `municipality`
+/// (JSON text) bound as `jusou route --municipality` binds it, compared with `expected` by
+/// `jusou_core::testing::check`. Returns `(True, outcome_json)` or `(False, errors_json)` (the
+/// municipality or the expected text unreadable).
+#[pyfunction]
+#[pyo3(signature = (op, input, expected, municipality=None))]
+fn check_vector(
+    py: Python<'_>,
+    op: String,
+    input: String,
+    expected: String,
+    municipality: Option<String>,
+) -> (bool, String) {
+    py.detach(move || {
+        let run = || {
+            let handle = jusou_core::handle::Handle::new(municipality.as_deref(), None)?;
+            let outcome = jusou_core::testing::check(&handle, &op, &input, &expected)?;
+            // An outcome is plain data (strings, numbers, JSON values): it always encodes.
+            Ok::<String, jusou_core::Errors>(
+                serde_json::to_string(&outcome).unwrap_or_else(|_| internal_error()),
+            )
+        };
+        match std::panic::catch_unwind(run) {
+            Ok(Ok(out)) => (true, out),
+            Ok(Err(errors)) => (false, jusou_core::api::errors_json(&errors)),
+            Err(_) => (false, internal_error()),
+        }
+    })
+}
+
+/// Every rule of the registry (id, area, citation, ja/en text, why-not text) as JSON text.
+#[pyfunction]
+fn rules() -> String {
+    serde_json::to_string(&jusou_core::rule::registry::all()).unwrap_or_else(|_| "[]".to_owned())
+}
+
 /// The version of jusou-core this module was built from.
 #[pyfunction]
 fn version() -> &'static str {
@@ -676,6 +712,8 @@ fn route_objects<'py>(
 fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(check_vector, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(depth_error, m)?)?;
     m.add_function(wrap_pyfunction!(not_json_error, m)?)?;
     m.add_function(wrap_pyfunction!(route_objects, m)?)?;

@@ -13,6 +13,7 @@ pub mod municipality;
 pub mod plan;
 pub mod report;
 pub mod route;
+pub mod rule_tests;
 pub mod rules;
 pub mod schema;
 #[cfg(unix)]

@@ -553,7 +553,7 @@ impl Case {
                         at("consent"),
                         format!("「{}」と記録されていますが、受付日に有効な同意記録があります", state.label_ja()),
                         format!("recorded as '{}', yet a consent record is in force on the intake date", state.label_en()),
-                    ).cite("個人情報の保護に関する法律第27条・第69条"));
+                    ).cite(crate::law::articles::PrivacyBasis::Consent.citation()));
                 }
             }
             for (k, entry) in m.issues.iter().enumerate() {
@@ -636,7 +636,7 @@ impl Case {
                         format!("同意の対象「{}」が世帯員にいません", c.subject),
                         format!("consent subject '{}' is not a household member", c.subject),
                     )
-                    .cite("個人情報の保護に関する法律第27条・第69条"),
+                    .cite(crate::law::articles::PrivacyBasis::Consent.citation()),
                 );
             }
         }

@@ -542,15 +542,70 @@ fn consented_categories(input: &MeetingCheck, m: &Member) -> u32 {
 
 /// Whether membership alone is a basis for `m` to receive information under `mode` on `date`.
 pub fn member_basis(mode: MeetingKind, date: NaiveDate, m: &Member) -> bool {
+    membership(mode, date, m).is_ok()
+}
+
+/// Membership as a basis for `m` to receive information under `mode` on `date`, decided and
+/// explained in one evaluation (issue #19): `Ok(rule)` names the rule that makes membership a
+/// basis — [`R_SUPPORT_MEMBER`] for a member appointed to the 支援会議 (bound by 第106条の6第5項
+/// without any extra tag), [`R_STATUTORY_MEMBER`] for another law's member bound by its secrecy
+/// duty in force; `Err(finding)` says why membership is no basis for this member (the member's
+/// side of the why-not text; the consent's side is [`consent_gap`]).
+pub fn membership(mode: MeetingKind, date: NaiveDate, m: &Member) -> Result<Rule, Finding> {
+    let no_duty = || {
+        R_NO_DUTY.finding_with(
+            format!(
+                "{}（{}）は守秘義務がなく、本人同意で個人として名指しされていません",
+                m.id, m.name
+            ),
+            format!(
+                "{} has no duty of confidentiality and no consent names them personally",
+                m.id
+            ),
+        )
+    };
     match mode {
-        // Appointment alone binds a member by 第106条の6第5項: no extra tag is needed.
-        MeetingKind::SupportMeeting => m.appointed,
-        MeetingKind::JusouMeeting => false,
-        // The 支援会議 side of a combined sitting.
-        MeetingKind::Combined => m.appointed,
-        other => other
-            .statutory()
-            .is_some_and(|s| date >= s.secrecy_from && m.appointed && m.bound_by(s.basis)),
+        // The 支援会議, or the 支援会議 side of a combined sitting.
+        MeetingKind::SupportMeeting | MeetingKind::Combined => {
+            if m.appointed {
+                Ok(R_SUPPORT_MEMBER)
+            } else if m.no_duty() {
+                Err(no_duty())
+            } else if m.outside_professional() {
+                Err(R_OUTSIDE_PROFESSIONAL.finding_with(
+                    format!(
+                        "{}（{}）は支援会議の構成員に任命されておらず、本人同意でも名指しされていません",
+                        m.id, m.name
+                    ),
+                    format!(
+                        "{} is neither an appointed member of the support meeting nor named in the consent",
+                        m.id
+                    ),
+                ))
+            } else {
+                Err(R_SUPPORT_MEMBER.finding_with(
+                    format!(
+                        "{}（{}）は第106条の6第5項の守秘義務を負う支援会議の構成員として登録されておらず、本人同意の範囲にも含まれていません",
+                        m.id, m.name
+                    ),
+                    format!(
+                        "{} is not recorded as an appointed member bound by Article 106-6(5), and no consent covers them",
+                        m.id
+                    ),
+                ))
+            }
+        }
+        // The 重層的支援会議 shares on consent only.
+        MeetingKind::JusouMeeting => Err(R_JUSOU_CONSENT.finding()),
+        other => match other.statutory() {
+            Some(s) if date >= s.secrecy_from && m.appointed && m.bound_by(s.basis) => {
+                Ok(R_STATUTORY_MEMBER)
+            }
+            Some(s) if m.no_duty() => Err(no_duty().cited(s.citation)),
+            Some(s) if m.appointed && m.bound_by(s.basis) => Err(statutory_not_in_force(s, date)),
+            Some(s) => Err(statutory_member_finding(s, m)),
+            None => Err(R_DEFAULT_DENY.finding()),
+        },
     }
 }
 
@@ -648,90 +703,58 @@ fn consent_gap(input: &MeetingCheck, subject: &str, m: &Member, category: InfoCa
     )
 }
 
-/// Why `m` may not receive `category` under `mode`.
-fn why_not(input: &MeetingCheck, mode: MeetingKind, m: &Member, category: InfoCategory) -> Finding {
+/// Why `m` may not receive `category` under `mode`: the consent's gap and `member`, the reason
+/// [`membership`] gave when it decided membership was no basis, weighed together.
+fn why_not(
+    input: &MeetingCheck,
+    mode: MeetingKind,
+    m: &Member,
+    category: InfoCategory,
+    member: Finding,
+) -> Finding {
     let date = input.meeting.date;
-    let first_gap = || {
-        input
-            .case
-            .subjects
-            .iter()
-            .find(|s| {
-                !input
-                    .consents
-                    .iter()
-                    .any(|c| &c.subject == *s && consent_covers(c, date, m, category))
-            })
-            .map(|s| consent_gap(input, s, m, category))
-            .unwrap_or_else(|| R_DEFAULT_DENY.finding())
-    };
+    let gap = input
+        .case
+        .subjects
+        .iter()
+        .find(|s| {
+            !input
+                .consents
+                .iter()
+                .any(|c| &c.subject == *s && consent_covers(c, date, m, category))
+        })
+        .map(|s| consent_gap(input, s, m, category))
+        .unwrap_or_else(|| R_DEFAULT_DENY.finding());
+    let no_duty = member.rule == R_NO_DUTY.id;
     match mode {
-        MeetingKind::JusouMeeting => first_gap(),
+        MeetingKind::JusouMeeting => gap,
         MeetingKind::SupportMeeting | MeetingKind::Combined => {
-            let gap = first_gap();
-            if m.no_duty() {
-                first_gap_or(gap, R_NO_DUTY, m)
+            if no_duty {
+                first_gap_or(gap, member)
             } else if gap.rule == R_CONSENT_SCOPE_CATEGORY.id {
                 // Named in the consent, but not for this category.
                 gap
-            } else if m.outside_professional() && !m.appointed {
-                R_OUTSIDE_PROFESSIONAL.finding_with(
-                    format!(
-                        "{}（{}）は支援会議の構成員に任命されておらず、本人同意でも名指しされていません",
-                        m.id, m.name
-                    ),
-                    format!(
-                        "{} is neither an appointed member of the support meeting nor named in the consent",
-                        m.id
-                    ),
-                )
             } else {
-                R_SUPPORT_MEMBER.finding_with(
-                    format!(
-                        "{}（{}）は第106条の6第5項の守秘義務を負う支援会議の構成員として登録されておらず、本人同意の範囲にも含まれていません",
-                        m.id, m.name
-                    ),
-                    format!(
-                        "{} is not recorded as an appointed member bound by Article 106-6(5), and no consent covers them",
-                        m.id
-                    ),
-                )
+                member
             }
         }
         other => match other.statutory() {
-            Some(s) if m.no_duty() => first_gap_or(first_gap(), R_NO_DUTY, m).cited(s.citation),
-            Some(s) => {
-                let gap = first_gap();
-                if gap.rule == R_CONSENT_SCOPE_CATEGORY.id {
-                    gap
-                } else if date < s.secrecy_from && m.appointed && m.bound_by(s.basis) {
-                    statutory_not_in_force(s, date)
-                } else {
-                    statutory_member_finding(s, m)
-                }
-            }
-            None => R_DEFAULT_DENY.finding(),
+            None => member,
+            Some(s) if no_duty => first_gap_or(gap, member).cited(s.citation),
+            Some(_) if gap.rule == R_CONSENT_SCOPE_CATEGORY.id => gap,
+            Some(_) => member,
         },
     }
 }
 
 /// For an attendee with no duty, the no-duty rule explains best unless consent is missing
 /// altogether (withdrawn, later, expired).
-fn first_gap_or(gap: Finding, rule: Rule, m: &Member) -> Finding {
+fn first_gap_or(gap: Finding, no_duty: Finding) -> Finding {
     if gap.rule == R_CONSENT_SCOPE_CATEGORY.id || gap.rule == R_DEFAULT_DENY.id {
         return gap;
     }
     if gap.rule == R_NO_DUTY.id || gap.rule == R_JUSOU_CONSENT.id {
-        return rule.finding_with(
-            format!(
-                "{}（{}）は守秘義務がなく、本人同意で個人として名指しされていません",
-                m.id, m.name
-            ),
-            format!(
-                "{} has no duty of confidentiality and no consent names them personally",
-                m.id
-            ),
-        );
+        return no_duty;
     }
     gap
 }
@@ -1103,11 +1126,13 @@ pub fn check(input: &MeetingCheck) -> MeetingDecision {
                 ))
             } else {
                 let by_consent = consented & category_bit(cat) != 0;
-                let ok = match md {
-                    MeetingKind::JusouMeeting => by_consent,
-                    _ => member_basis(md, date, m) || by_consent,
-                };
-                (!ok).then(|| why_not(input, md, m, cat))
+                // One evaluation decides and explains: membership (R_SUPPORT_MEMBER for an
+                // appointed 支援会議 member) or consent; if neither, its reasons are the why-not.
+                match membership(md, date, m) {
+                    Ok(_) => None,
+                    Err(_) if by_consent => None,
+                    Err(member) => Some(why_not(input, md, m, cat, member)),
+                }
             };
             match reason {
                 None => {

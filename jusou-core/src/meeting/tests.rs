@@ -855,3 +855,33 @@ mod property {
         }
     }
 }
+
+#[test]
+fn membership_decides_and_explains_in_one_evaluation() {
+    use super::check::{membership, Member};
+    use super::kind::MeetingKind;
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+    let member = |appointed: bool| -> Member {
+        serde_json::from_value(json!({
+            "id": "m1", "name": "相談支援員", "appointed": appointed,
+            "confidentiality": ["public_servant"]
+        }))
+        .unwrap()
+    };
+    // The decision names the rule it rests on: an appointed member of the 支援会議.
+    assert_eq!(
+        membership(MeetingKind::SupportMeeting, date, &member(true)),
+        Ok(R_SUPPORT_MEMBER)
+    );
+    // Not appointed: the same evaluation gives the why-not, under the same rule.
+    let why = membership(MeetingKind::SupportMeeting, date, &member(false)).unwrap_err();
+    assert_eq!(why.rule, R_SUPPORT_MEMBER.id);
+    assert!(why.message_ja.contains("m1"), "{}", why.message_ja);
+    // The 重層的支援会議 shares on consent alone.
+    assert_eq!(
+        membership(MeetingKind::JusouMeeting, date, &member(true))
+            .unwrap_err()
+            .rule,
+        R_JUSOU_CONSENT.id
+    );
+}

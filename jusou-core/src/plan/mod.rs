@@ -472,6 +472,10 @@ pub struct PlanReport {
     /// Soft findings (the manual's expectations, unverified ordinance items): never make the
     /// log invalid.
     pub warnings: Vec<Violation>,
+    /// Findings of fact that are neither breaches nor warnings: a referral after 終結 opening a
+    /// new episode ([`rules::R_PLAN_NEW_EPISODE`]). Added in issue #19; empty when there are none
+    /// (outputs always carry every field).
+    pub notes: Vec<Violation>,
     /// The episode the 多機関協働 track is in (1 for the first; a referral after 終結 opens the
     /// next).
     pub episode: u32,

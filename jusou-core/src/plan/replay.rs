@@ -35,6 +35,7 @@ pub fn replay(log: &PlanLog) -> PlanReport {
     let mut found: Vec<Finding> = Vec::new();
     let mut soft: Vec<Finding> = Vec::new();
     let mut episode = 1u32;
+    let mut notes = Vec::new();
 
     for (i, e) in log.events.iter().enumerate() {
         if let Some(prev) = latest {
@@ -81,6 +82,23 @@ pub fn replay(log: &PlanLog) -> PlanReport {
             plan = None;
             monitor_from = None;
             episode += 1;
+            notes.push(Violation {
+                event_index: i,
+                finding: R_PLAN_NEW_EPISODE.finding_with(
+                    format!(
+                        "{}（{}）: {}（第{episode}エピソード）",
+                        e.kind.key(),
+                        e.date,
+                        R_PLAN_NEW_EPISODE.ja
+                    ),
+                    format!(
+                        "{} on {}: {} (episode {episode})",
+                        e.kind.key(),
+                        e.date,
+                        R_PLAN_NEW_EPISODE.en
+                    ),
+                ),
+            });
         }
         if e.kind.at_jusou_meeting() {
             let needs = if e.kind == EventType::JusouMeetingReview {
@@ -204,6 +222,7 @@ pub fn replay(log: &PlanLog) -> PlanReport {
         monitoring_interval_days: interval,
         violations,
         warnings,
+        notes,
         episode,
     }
 }

@@ -264,6 +264,12 @@ fn a_referral_after_closing_opens_a_new_episode() {
     let r = run(&v);
     assert!(r.valid, "{:?}", r.violations);
     assert_eq!(r.episode, 2);
+    let noted: Vec<_> = r
+        .notes
+        .iter()
+        .map(|n| (n.event_index, n.finding.rule_id()))
+        .collect();
+    assert_eq!(noted, [(events(&mut v).len() - 2, R_PLAN_NEW_EPISODE.id)]);
     assert_eq!(r.state.multi_agency, MultiAgencyState::Accepted);
     assert_eq!(
         r.state.multi_agency.standing(),

@@ -5,12 +5,14 @@ from typing import Callable, Dict, List, Optional, Tuple, Union, final
 __all__ = [
     "bench_route_native",
     "call",
+    "check_vector",
     "depth_error",
     "not_json_error",
     "ArrowDecisions",
     "route_arrow",
     "route_arrow_strings",
     "route_objects",
+    "rules",
     "version",
 ]
 
@@ -19,6 +21,10 @@ _Columns = Dict[str, Union[bytes, List[object]]]
 
 def call(op: str, input: str) -> Tuple[bool, str]: ...
 def version() -> str: ...
+def check_vector(
+    op: str, input: str, expected: str, municipality: Optional[str] = ...
+) -> Tuple[bool, str]: ...
+def rules() -> str: ...
 def depth_error() -> str: ...
 def not_json_error(why: str) -> str: ...
 def route_objects(

@@ -700,6 +700,16 @@ class NextEvents(TypedDict):
     participation: List[EventType]  # 参加支援.
 
 
+class Violation(TypedDict):
+    """A rule an event broke."""
+
+    citation: Optional[str]  # The article it rests on, where there is one.
+    event_index: int  # Index into `events` (0-based).
+    message_en: str  # English text.
+    message_ja: str  # Japanese text.
+    rule: str  # The rule's stable id (a library rule's, or a municipality-defined criterion's).
+
+
 #: 多機関協働 / 支援プラン states.
 MultiAgencyState = Literal['not_started', 'referred', 'accepted', 'assessed', 'plan_drafted', 'plan_to_revise', 'plan_approved', 'support_decided', 'in_support', 'evaluated', 'closed', 'returned']
 
@@ -720,16 +730,6 @@ class TrackStates(TypedDict):
     participation: ParticipationState  # 参加支援.
 
 
-class Violation(TypedDict):
-    """A rule an event broke."""
-
-    citation: Optional[str]  # The article it rests on, where there is one.
-    event_index: int  # Index into `events` (0-based).
-    message_en: str  # English text.
-    message_ja: str  # Japanese text.
-    rule: str  # The rule's stable id (a library rule's, or a municipality-defined criterion's).
-
-
 class PlanReport(TypedDict):
     """The replay's answer."""
 
@@ -739,6 +739,7 @@ class PlanReport(TypedDict):
     episode: int  # The episode the 多機関協働 track is in (1 for the first; a referral after 終結 opens the
     monitoring_interval_days: int  # The monitoring interval used (the municipality's, or the default).
     next_events: NextEvents  # Event types that may come next, per track (重層的支援会議 events only when a consent is
+    notes: List[Violation]  # Findings of fact that are neither breaches nor warnings: a referral after 終結 opening a
     state: TrackStates  # Where each track stands after the last event.
     valid: bool  # `true` exactly when `violations` is empty.
     violations: List[Violation]  # Which event broke which rule.

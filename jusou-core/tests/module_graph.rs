@@ -34,6 +34,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("flow", 10),
     // What lists or describes everything.
     ("rule::registry", 11),
+    ("rule::docs", 12),
     ("schema", 11),
     ("operations", 12),
     ("api", 13),
@@ -56,7 +57,10 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
     match parts.as_slice() {
         [one] if one == "lib" => None,
         [one] => Some(one.clone()),
-        [dir, file] if dir == "rule" && file == "registry" => Some("rule::registry".into()),
+        // The registry and its pages list every area's rules: nodes of their own, high up.
+        [dir, file] if dir == "rule" && (file == "registry" || file == "docs") => {
+            Some(format!("rule::{file}"))
+        }
         [dir, ..] => Some(dir.clone()),
         [] => None,
     }
@@ -99,6 +103,8 @@ fn uses(line: &str) -> Vec<String> {
             .collect();
         if name == "rule" && rest.starts_with("rule::registry") {
             out.push("rule::registry".into());
+        } else if name == "rule" && rest.starts_with("rule::docs") {
+            out.push("rule::docs".into());
         } else if !name.is_empty() {
             out.push(name);
         }

@@ -17,14 +17,15 @@ pub mod annual_report;
 pub mod api;
 pub mod calendar;
 pub mod case;
+pub mod engine;
 pub mod error;
 pub mod flow;
-pub mod handle;
 mod ids;
 pub mod law;
 pub mod limits;
 pub mod meeting;
 pub mod municipality;
+pub mod operations;
 pub mod plan;
 pub mod routing;
 pub mod rule;
@@ -32,6 +33,7 @@ pub mod rule;
 pub mod schema;
 pub mod standing;
 
+pub use engine::Engine;
 pub use error::{Error, Errors};
 pub use rule::{Finding, Rule};
 

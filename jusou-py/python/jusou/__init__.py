@@ -284,16 +284,12 @@ class Engine(_jusou.Engine):
         """The meeting check (a ``MeetingCheck``), as :func:`meeting`."""
         return self._op("meeting", check)
 
-    def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None) -> Dict[str, Any]:
-    """Replay a case's event log: state per track, next events, deadlines, violations.
+    def plan(self, events: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        """Replay a case's event log (a ``PlanLog``), the engine's ``as_of`` replacing the
+        log's own."""
+        return self._op("plan", events)
 
-    ``events`` is a ``PlanLog`` (``jusou.schema("PlanLog")``) as a dict or JSON text; ``as_of``
-    overrides the log's own, as the CLI's ``--as-of`` does (through an :class:`Engine`).
-    """
-    return _engine(None, as_of).plan(events)
-
-
-def report(
+    def report(
         self,
         logs: Any,
         fiscal_year: Union[int, str],
@@ -358,9 +354,9 @@ def route_many(
     ``municipality`` and ``as_of`` apply to every case, as in :func:`route`. What comes back
     has the kind of what went in:
 
-    - a **list** (or other iterable) of cases as dicts or JSON text → a list with, per case in
-      order, the decision exactly as :func:`route` gives it, or ``{"errors": [...]}`` for a bad
-      case;
+    - a **list** (or other iterable) of cases as dicts or JSON text, or the JSON text of an
+      array of cases → a list with, per case in order, the decision exactly as :func:`route`
+      gives it, or ``{"errors": [...]}`` for a bad case;
     - a **pandas.DataFrame** → a DataFrame with the same index;
     - a **pyarrow.Table** → a pyarrow.Table, row for row.
 
@@ -390,13 +386,16 @@ def route_many(
 
 
 def _route_many(engine: Engine, cases: Any, threads: Any = None) -> Any:
+    if isinstance(cases, str):
+        # JSON text of an array of cases: read by the core, as every binding reads it.
+        return engine._op("route_many", cases)
     pd = _sys.modules.get("pandas")
     if pd is not None and isinstance(cases, pd.DataFrame):
         return _route_frame(engine, cases, threads)
     pa = _sys.modules.get("pyarrow")
     if pa is not None and isinstance(cases, (pa.Table, pa.RecordBatch)):
         return _route_arrow(engine, cases, threads)
-    if isinstance(cases, (str, bytes, dict)) or not hasattr(cases, "__iter__"):
+    if isinstance(cases, (bytes, dict)) or not hasattr(cases, "__iter__"):
         raise ValidationError(
             [
                 _error(
@@ -572,14 +571,9 @@ def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None
     """Replay a case's event log: state per track, next events, deadlines, violations.
 
     ``events`` is a ``PlanLog`` (``jusou.schema("PlanLog")``) as a dict or JSON text; ``as_of``
-    overrides the log's own, as the CLI's ``--as-of`` does.
+    overrides the log's own, as the CLI's ``--as-of`` does (through an :class:`Engine`).
     """
-    if isinstance(events, str) and as_of is None:
-        return _call("plan", _Text(events))
-    value = _input(events)
-    if isinstance(value, dict) and as_of is not None:
-        value = dict(value, as_of=_date_text(as_of, "/as_of"))
-    return _call("plan", value)
+    return _engine(None, as_of).plan(events)
 
 
 def report(

@@ -482,7 +482,7 @@ def test_arrow_structs_read_natively_answer_as_rows():
     table = _struct_table(pa, plain)
     native = _jusou.Engine().route_arrow(table)
     assert native is not None, "every type of the fixtures' table is read natively"
-    rows = jusou._route_items(table.to_pylist(), None, None, columns=True, nulls_absent=True)
+    rows = jusou._route_items(jusou.Engine(), table.to_pylist(), columns=True, nulls_absent=True)
     assert pa.table(native).equals(jusou._arrow_from_columns(rows))
     # A `case` column of structs, a RecordBatch, several chunks, a slice.
     nested = pa.table({"case": table.to_struct_array(), "my_key": range(table.num_rows)})

@@ -2,6 +2,8 @@
 
 from typing import Callable, Dict, List, Optional, Tuple, Union, final
 
+from typing_extensions import disjoint_base
+
 __all__ = [
     "bench_route_native",
     "call",
@@ -26,6 +28,7 @@ class ArrowDecisions:
     def __arrow_c_stream__(self, requested_schema: object = ...) -> object: ...
     def __len__(self) -> int: ...
 
+@disjoint_base
 class Engine:
     """A municipality and a default decision date compiled once by jusou-core."""
 

@@ -42,7 +42,8 @@ fn criteria() -> Value {
 
 fn engine(c: &mut Criterion) {
     let case = fixture("cases/niiza-8050-model.json");
-    let mut municipality: Value = serde_json::from_str(&fixture("municipalities/niiza.json")).unwrap();
+    let mut municipality: Value =
+        serde_json::from_str(&fixture("municipalities/niiza.json")).unwrap();
     municipality["options"] = criteria();
     let municipality = municipality.to_string();
     let as_of = Some("2026-06-01");

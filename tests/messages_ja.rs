@@ -167,9 +167,9 @@ fn vocabulary() -> BTreeSet<String> {
         walk(&jusou_core::schema::get(name).unwrap(), &mut out);
     }
     out.extend(
-        jusou_core::api::OPERATIONS
+        jusou_core::operations::ALL
             .iter()
-            .map(|(n, _)| (*n).to_owned()),
+            .map(|o| o.name.to_owned()),
     );
     out
 }

@@ -13,61 +13,15 @@
 use serde::Serialize;
 
 use crate::calendar::{self, FiscalYear};
+use crate::engine::Engine;
 use crate::error::{codes, decode, Error, Errors};
 use crate::law;
+use crate::operations::Op;
 
 /// Error code for an unknown operation name.
 pub const UNKNOWN_OPERATION: &str = crate::error::catalogue::API_UNKNOWN_OPERATION;
 /// Error code for an output that could not be encoded (should never happen).
 pub const ENCODE_FAILED: &str = crate::error::catalogue::API_ENCODE_FAILED;
-
-/// The operations [`call`] knows, with the input each takes.
-pub const OPERATIONS: &[(&str, &str)] = &[
-    ("version", "null"),
-    ("taxonomy", "null"),
-    ("parse_date", "text, e.g. \"令和8年3月\""),
-    (
-        "fiscal_year",
-        "a day as text, e.g. \"2026-03-31\" or \"R8.3.31\"",
-    ),
-    (
-        "split_funding",
-        "{\"amount\": yen, \"program\": code or scheme key, \"as_of\": day}",
-    ),
-    ("schema", "a type name, e.g. \"Program\""),
-    (
-        "route",
-        "Case: 包括的相談支援, 多機関協働, アウトリーチ, 参加支援 and the first meeting",
-    ),
-    (
-        "route_many",
-        "[Case, …]: one decision per case, or {\"errors\": […]} for a bad one (the batch goes on)",
-    ),
-    (
-        "plan",
-        "PlanLog: replay a case's event log: state, next steps, deadlines, violations",
-    ),
-    (
-        "check_municipality",
-        "Municipality: check a 実施体制 against 社会福祉法第106条の4〜第106条の6",
-    ),
-    (
-        "meeting",
-        "MeetingCheck: may this case be discussed at this meeting, and with whom",
-    ),
-    (
-        "municipality_options",
-        "Municipality: the options routing applies, once the 実施体制 passes the law check (violations are refused as errors)",
-    ),
-    (
-        "report",
-        "ReportInput: a 年度's 実績 counted from the cases' plan logs, against targets when given",
-    ),
-    (
-        "flow",
-        "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
-    ),
-];
 
 pub use crate::calendar::FiscalYearInfo;
 pub use crate::law::funding::SplitFundingInput;
@@ -85,16 +39,46 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
     })
 }
 
-/// Run operation `op` on `input` (JSON text) and return the output as JSON text.
+/// Run operation `op` on `input` (JSON text) and return the output as JSON text, with the
+/// default engine ([`Engine::plain`]: no municipality, no default date).
 pub fn call(op: &str, input: &str) -> Result<String, Errors> {
-    match op {
-        "version" => encode(&crate::VERSION),
-        "taxonomy" => encode(&law::taxonomy()),
-        "parse_date" => {
+    Engine::plain().call(op, input)
+}
+
+/// The error of an operation name not in [`crate::operations::ALL`].
+fn unknown_operation(op: &str) -> Errors {
+    let known: Vec<&str> = crate::operations::names().collect();
+    Error::new(
+        UNKNOWN_OPERATION,
+        "",
+        format!("操作「{op}」はありません（{}）", known.join(", ")),
+        format!("no operation named '{op}' (known: {})", known.join(", ")),
+    )
+    .into()
+}
+
+impl Engine {
+    /// Run operation `op` (one of [`crate::operations::ALL`]) on `input` (JSON text); the output
+    /// as JSON text. `route`, `route_many` and `plan` apply this engine's overrides.
+    pub fn call(&self, op: &str, input: &str) -> Result<String, Errors> {
+        dispatch(self, op, input)
+    }
+}
+
+/// Run operation `op` with `engine` (what [`Engine::call`] does): looked up in the one table of
+/// operations and dispatched on its [`Op`].
+fn dispatch(engine: &Engine, op: &str, input: &str) -> Result<String, Errors> {
+    let Some(found) = crate::operations::find(op) else {
+        return Err(unknown_operation(op));
+    };
+    match found.op {
+        Op::Version => encode(&crate::VERSION),
+        Op::Taxonomy => encode(&law::taxonomy()),
+        Op::ParseDate => {
             let text: String = decode(input)?;
             encode(&calendar::describe(&text)?)
         }
-        "fiscal_year" => {
+        Op::FiscalYear => {
             let text: String = decode(input)?;
             let (day, _) = calendar::parse_day(&text)?;
             let fy = FiscalYear::of(day);
@@ -105,73 +89,40 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
                 end: fy.end(),
             })
         }
-        "split_funding" => {
+        Op::SplitFunding => {
             let i: SplitFundingInput = decode(input)?;
             encode(&law::funding::split(i.amount, &i.program, i.as_of)?)
         }
-        "meeting" => encode(&crate::meeting::check_json(input)?),
-        "route" => encode(&crate::routing::route_json(input)?),
-        "route_many" => route_many(input),
-        "plan" => encode(&crate::plan::replay_json(input)?),
-        "flow" => encode(&crate::flow::run_json(input)?),
-        "report" => encode(&crate::annual_report::report_json(input)?),
-        "check_municipality" => encode(&crate::municipality::check_json(input)?),
-        "municipality_options" => encode(&crate::municipality::load_options(input)?),
+        Op::Meeting => encode(&engine.meeting(input)?),
+        Op::Route => encode(&engine.route(input)?),
+        Op::RouteMany => route_many_json(&engine.route_many(input)?),
+        Op::Plan => encode(&engine.plan(input)?),
+        Op::Flow => encode(&crate::flow::run_json(input)?),
+        Op::Report => encode(&engine.report(input)?),
+        Op::CheckMunicipality => encode(&crate::municipality::check_json(input)?),
+        Op::MunicipalityOptions => encode(&crate::municipality::load_options(input)?),
         #[cfg(feature = "schema")]
-        "schema" => {
+        Op::Schema => {
             let name: String = decode(input)?;
             encode(&crate::schema::get(&name)?)
         }
-        _ => {
-            let known: Vec<&str> = OPERATIONS.iter().map(|(n, _)| *n).collect();
-            Err(Error::new(
-                UNKNOWN_OPERATION,
-                "",
-                format!("操作「{op}」はありません（{}）", known.join(", ")),
-                format!("no operation named '{op}' (known: {})", known.join(", ")),
-            )
-            .into())
-        }
+        #[cfg(not(feature = "schema"))]
+        Op::Schema => Err(unknown_operation(op)),
     }
 }
 
-/// One decision per case of a JSON array; a bad case gives `{"errors": [...]}` in its place (its
-/// paths point into that case) and the rest are still decided. Each case is read exactly as
-/// `route` reads it, so a batch and single calls give identical answers.
-fn route_many(input: &str) -> Result<String, Errors> {
-    route_many_with(input, crate::routing::route_json)
-}
-
-/// [`route_many`] with each case read by `route` (the handle applies its overrides there).
-pub(crate) fn route_many_with(
-    input: &str,
-    route: impl Fn(&str) -> Result<crate::routing::RouteDecision, Errors>,
-) -> Result<String, Errors> {
-    // Raw cases take any nesting, so a small batch is scanned here too (decode skips the scan
-    // for small documents that parse).
-    crate::limits::scan(input)?;
-    let cases: Vec<&serde_json::value::RawValue> = decode(input)?;
-    let max = crate::limits::MAX_BATCH_CASES;
-    if cases.len() > max {
-        return Err(Error::new(
-            crate::error::limit_codes::BATCH_CASES,
-            "",
-            format!("一度に渡せる事例は{max}件までです（{}件）", cases.len()),
-            format!("a batch holds at most {max} cases ({} given)", cases.len()),
-        )
-        .into());
-    }
-    let mut out = String::with_capacity(input.len());
+/// A batch's outcomes as one JSON array: per case the decision, or `{"errors": [...]}`.
+pub fn route_many_json(outcomes: &[crate::engine::RouteOutcome]) -> Result<String, Errors> {
+    let mut out = String::with_capacity(outcomes.len() * 1024);
     out.push('[');
-    for (i, case) in cases.iter().enumerate() {
+    for (i, o) in outcomes.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let item = match route(case.get()) {
-            Ok(decision) => encode(&decision)?,
-            Err(errors) => errors_json(&errors),
-        };
-        out.push_str(&item);
+        match o {
+            Ok(decision) => out.push_str(&encode(decision)?),
+            Err(errors) => out.push_str(&errors_json(errors)),
+        }
     }
     out.push(']');
     Ok(out)

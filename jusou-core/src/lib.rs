@@ -17,15 +17,16 @@ pub mod annual_report;
 pub mod api;
 pub mod calendar;
 pub mod case;
+pub mod engine;
 pub mod error;
 pub mod flow;
-pub mod handle;
 mod ids;
 pub mod issue;
 pub mod law;
 pub mod limits;
 pub mod meeting;
 pub mod municipality;
+pub mod operations;
 pub mod plan;
 pub mod routing;
 pub mod rule;
@@ -34,6 +35,7 @@ pub mod schema;
 pub mod standing;
 pub mod testing;
 
+pub use engine::Engine;
 pub use error::{Error, Errors};
 pub use rule::{Finding, Rule};
 

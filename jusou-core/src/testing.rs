@@ -20,8 +20,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::engine::Engine;
 use crate::error::{pointer_token, Errors};
-use crate::handle::Handle;
 use crate::rule::registry::{self, Registered};
 
 /// The folders of a test directory and the operation each one's vectors are run through (the
@@ -158,7 +158,7 @@ pub struct Outcome {
 /// Run one vector: `input` through `op` (with the municipality and decision date `handle`
 /// binds), compared with `expected` (JSON text of the expected answer). An `expected` that is not
 /// JSON is an error of the expected file (its errors are those of reading any input).
-pub fn check(handle: &Handle, op: &str, input: &str, expected: &str) -> Result<Outcome, Errors> {
+pub fn check(handle: &Engine, op: &str, input: &str, expected: &str) -> Result<Outcome, Errors> {
     let want: Value = crate::error::decode(expected)?;
     let got: Value = match handle.call(op, input) {
         // The core's own output is always JSON.
@@ -232,7 +232,7 @@ mod tests {
     fn a_wrong_expectation_fails_with_the_field_named() {
         let case = r#"{"id":"t","received_on":"2026-06-01","received_by":{"agency":"x"},
             "household":[{"id":"A","age":80,"relation":"self","subject":true}]}"#;
-        let h = Handle::default();
+        let h = Engine::default();
         let right = crate::api::call("route", case).unwrap();
         let ok = check(&h, "route", case, &right).unwrap();
         assert!(ok.passed && ok.differences.is_empty() && ok.report.is_empty());
@@ -261,7 +261,7 @@ mod tests {
 
     #[test]
     fn an_expected_file_that_is_not_json_is_an_error() {
-        let e = check(&Handle::default(), "taxonomy", "null", "{").unwrap_err();
+        let e = check(&Engine::default(), "taxonomy", "null", "{").unwrap_err();
         assert_eq!(e.errors[0].code, crate::error::codes::JSON_SYNTAX);
     }
 }

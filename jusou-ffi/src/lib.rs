@@ -14,14 +14,15 @@
 //!   [`FFI_INTERNAL`];
 //! - an engine is immutable after it is made, so one engine may be used from many threads.
 //!
-//! The engine is [`jusou_core::handle::Handle`]: the one type the service and this ABI hold
-//! (the stand-in for issue #18's core engine), so the answers are the CLI's.
+//! The engine is jusou-core's [`jusou_core::Engine`] (the municipality checked and compiled
+//! once): the one type the CLI, the service, the bindings and this ABI hold, so the answers are
+//! the CLI's.
 
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 
-use jusou_core::handle::Handle;
+use jusou_core::Engine;
 use jusou_core::{api, Error, Errors};
 
 /// A required pointer argument was null (the message names the argument).
@@ -33,7 +34,7 @@ pub const FFI_INTERNAL: &str = jusou_core::error::catalogue::FFI_INTERNAL;
 
 /// An opaque engine: a municipality (or none) and a default decision date (or none).
 pub struct JusouEngine {
-    handle: Handle,
+    engine: Engine,
 }
 
 fn null_error(arg: &str) -> Errors {
@@ -112,12 +113,12 @@ pub unsafe extern "C" fn jusou_engine_new(
         // SAFETY: the caller's contract on the string arguments.
         let m = unsafe { text(municipality_json, "municipality_json", true) }?;
         let d = unsafe { text(as_of, "as_of", true) }?;
-        Handle::new(m, d)
+        Engine::new(m, d)
     }))
     .unwrap_or_else(|_| Err(internal_error()));
     let (engine, error) = match made {
-        Ok(handle) => (
-            Box::into_raw(Box::new(JusouEngine { handle })),
+        Ok(engine) => (
+            Box::into_raw(Box::new(JusouEngine { engine })),
             ptr::null_mut(),
         ),
         Err(e) => (ptr::null_mut(), to_c(api::errors_json(&e))),
@@ -155,7 +156,7 @@ pub unsafe extern "C" fn jusou_engine_call(
         // SAFETY: the caller's contract on the string arguments.
         let op = unsafe { text(op, "op", false) }?.unwrap_or_default();
         let input = unsafe { text(input, "input", false) }?.unwrap_or_default();
-        engine.handle.call(op, input)
+        engine.engine.call(op, input)
     }))
     .unwrap_or_else(|_| Err(internal_error()));
     to_c(out.unwrap_or_else(|e| api::errors_json(&e)))

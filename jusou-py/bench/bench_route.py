@@ -199,8 +199,8 @@ def main(argv=None) -> int:
                 secs["arrow" + tag] += t
             # pa.array infers the struct type from every row (from_pylist keeps the first row's keys).
             structs = pa.Table.from_struct_array(pa.array(cases))
-            native_ok, _ = _jusou.route_arrow(structs.slice(0, 10))
-            assert native_ok and _ is not None, "the struct table is read natively"
+            native = _jusou.Engine().route_arrow(structs.slice(0, 10))
+            assert native is not None, "the struct table is read natively"
             for tag, k in threads.items():
                 t, got = timed(lambda: jusou.route_many(structs, threads=k))
                 secs["arrow_structs" + tag] += t

@@ -1,14 +1,16 @@
 //! Native part of the Python package `jusou` (`jusou._jusou`): converts, calls jusou-core,
 //! converts back. No rules live here.
 //!
-//! Every operation crosses as JSON text through one function, `call`, which runs the core with the
-//! GIL released and never lets a panic reach Python: the Python layer (`python/jusou/`) turns the
-//! `(ok, json)` answer into values or a `jusou.ValidationError`.
+//! Every operation goes to jusou-core's `Engine` (a municipality and a default date compiled once,
+//! the one place of the override policy), held by the class `Engine`: its `call` crosses as JSON
+//! text, runs the core with the GIL released and never lets a panic reach Python; the Python
+//! layer (`python/jusou/`) turns the `(ok, json)` answer into values or a
+//! `jusou.ValidationError`. The module-level `call` is the default engine's.
 //!
-//! Batches of `route` have their own entry points, so that a million cases cost one native call,
-//! not a million: `route_objects` (a list of dicts or JSON texts, encoded by Python's C JSON
-//! encoder in one call), `route_arrow_strings` (an Arrow string column of JSON texts, read in
-//! place through the Arrow PyCapsule interface, `arrow`) and, for the benchmark,
+//! Batches of `route` have their own methods, so that a million cases cost one native call,
+//! not a million: `Engine.route_objects` (a list of dicts or JSON texts, encoded by Python's C
+//! JSON encoder in one call), `Engine.route_arrow_strings` and `Engine.route_arrow` (Arrow data
+//! read in place through the Arrow PyCapsule interface, `arrow`) and, for the benchmark,
 //! `bench_route_native` (the core alone). Each case is read and decided exactly as `route`
 //! decides it (same JSON text, same overrides, same errors); the
 //! answer comes back as Python objects built here (a list of dicts, or columns for a DataFrame
@@ -22,12 +24,10 @@ mod pyde;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use jusou_core::case::Case;
 use jusou_core::error::decode;
 use jusou_core::law::Field;
-use jusou_core::municipality::Options;
-use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision, Router};
+use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision};
 use jusou_core::Errors;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
@@ -70,7 +70,7 @@ fn check_vector(
 ) -> (bool, String) {
     py.detach(move || {
         let run = || {
-            let handle = jusou_core::handle::Handle::new(municipality.as_deref(), None)?;
+            let handle = jusou_core::Engine::new(municipality.as_deref(), None)?;
             let outcome = jusou_core::testing::check(&handle, &op, &input, &expected)?;
             // An outcome is plain data (strings, numbers, JSON values): it always encodes.
             Ok::<String, jusou_core::Errors>(
@@ -99,64 +99,15 @@ fn version() -> &'static str {
 
 // ---- batches -----------------------------------------------------------------------------------
 
-/// What a batch applies to every case: a municipality's options and a decision date, as
-/// `jusou route --municipality --as-of` applies them to one.
-struct Overrides {
-    router: Option<Router>,
-    as_of: Option<NaiveDate>,
-}
-
-impl Overrides {
-    fn read(options: Option<&str>, as_of: Option<&str>) -> Result<Self, Errors> {
-        let router = match options {
-            Some(text) => {
-                let o: Options = decode(text).map_err(|e| e.under("/options"))?;
-                Some(Router::new(&o))
-            }
-            None => None,
-        };
-        let as_of = match as_of {
-            Some(text) => Some(
-                jusou_core::calendar::parse_day(text)
-                    .map_err(|e| e.under("/as_of"))?
-                    .0,
-            ),
-            None => None,
-        };
-        Ok(Overrides { router, as_of })
-    }
-
-    /// Route one case given as JSON text exactly as `route` (with these overrides) does.
-    fn route(&self, text: &str) -> Result<RouteDecision, Errors> {
-        if self.router.is_none() && self.as_of.is_none() {
-            return jusou_core::routing::route_json(text);
-        }
-        self.route_case(decode(text)?)
-    }
-
-    /// Route a decoded case as `route_json` does after decoding (`routing::route_case`), with
-    /// these overrides applied first.
-    fn route_case(&self, mut case: Case) -> Result<RouteDecision, Errors> {
-        if self.as_of.is_some() {
-            case.as_of = self.as_of;
-        }
-        match &self.router {
-            // The municipality's options replace the case's own.
-            Some(r) => r.route(&case, case.as_of.unwrap_or(case.received_on)),
-            None => jusou_core::routing::route_case(&case),
-        }
-    }
-}
-
 type Outcome = Result<RouteDecision, Errors>;
 
 /// Route one item (JSON text, or `None` for a missing one) with its panic caught: one bad case
 /// never fails the batch.
-fn route_item(ov: &Overrides, item: Option<&str>) -> Outcome {
+fn route_item(engine: &jusou_core::Engine, item: Option<&str>) -> Outcome {
     match item {
         // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
-        None => ov.route("null"),
-        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route(text)))
+        None => engine.route("null"),
+        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.route(text)))
             .unwrap_or_else(|_| Err(internal_errors())),
     }
 }
@@ -165,10 +116,10 @@ fn route_item(ov: &Overrides, item: Option<&str>) -> Outcome {
 fn route_items(
     py: Python<'_>,
     items: Vec<Option<&str>>,
-    ov: &Overrides,
+    engine: &jusou_core::Engine,
     threads: usize,
 ) -> Vec<Outcome> {
-    py.detach(|| parallel::map(items, threads, |item| route_item(ov, item)))
+    py.detach(|| parallel::map(items, threads, |item| route_item(engine, item)))
 }
 
 /// The thread count of a batch (`threads`, else `JUSOU_THREADS`, else every core).
@@ -361,32 +312,18 @@ fn outcomes_columns<'py>(py: Python<'py>, outcomes: &[Outcome]) -> PyResult<Boun
     Ok(d)
 }
 
-fn refused<'py>(py: Python<'py>, errors: &Errors) -> (bool, Bound<'py, PyAny>) {
-    (
-        false,
-        PyString::new(py, &jusou_core::api::errors_json(errors)).into_any(),
-    )
-}
-
 /// Route a batch held in an Arrow string column of JSON texts (any object with
-/// `__arrow_c_stream__` or `__arrow_c_array__`), read in place.
-#[pyfunction]
-#[pyo3(signature = (column, options=None, as_of=None, threads=None))]
+/// `__arrow_c_stream__` or `__arrow_c_array__`), read in place; the answer as columns.
 fn route_arrow_strings<'py>(
     py: Python<'py>,
+    engine: &jusou_core::Engine,
     column: &Bound<'py, PyAny>,
-    options: Option<&str>,
-    as_of: Option<&str>,
     threads: Option<usize>,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
+) -> PyResult<Bound<'py, PyAny>> {
     let threads = thread_count(threads)?;
-    let ov = match Overrides::read(options, as_of) {
-        Ok(ov) => ov,
-        Err(e) => return Ok(refused(py, &e)),
-    };
     let arrays = arrow::arrays(column)?;
-    let outcomes = route_items(py, arrow::texts(&arrays)?, &ov, threads);
-    Ok((true, outcomes_columns(py, &outcomes)?.into_any()))
+    let outcomes = route_items(py, arrow::texts(&arrays)?, engine, threads);
+    Ok(outcomes_columns(py, &outcomes)?.into_any())
 }
 
 /// Route a batch held in Arrow and answer in Arrow, with no Python object per row: `data` is
@@ -394,24 +331,16 @@ fn route_arrow_strings<'py>(
 /// `Case` field, or a column of structs — (any object with `__arrow_c_stream__` or
 /// `__arrow_c_array__`). Rows are routed in chunks on `threads` threads with the GIL released;
 /// the decisions come back as an `ArrowDecisions` (one record batch per chunk, in input order).
-/// Returns `(True, decisions)`, `(True, None)` when the structs hold a type read only through
-/// Python rows (`arrow_json::supported`), or `(False, errors_json)` when an override cannot be
-/// read.
-#[pyfunction]
-#[pyo3(signature = (data, options=None, as_of=None, threads=None))]
+/// Returns the decisions, or `None` when the structs hold a type read only through Python rows
+/// (`arrow_json::supported`).
 fn route_arrow<'py>(
     py: Python<'py>,
+    ov: &jusou_core::Engine,
     data: &Bound<'py, PyAny>,
-    options: Option<&str>,
-    as_of: Option<&str>,
     threads: Option<usize>,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
+) -> PyResult<Bound<'py, PyAny>> {
     use arrow_array::Array;
     let threads = thread_count(threads)?;
-    let ov = match Overrides::read(options, as_of) {
-        Ok(ov) => ov,
-        Err(e) => return Ok(refused(py, &e)),
-    };
     let arrays = arrow::arrays(data)?;
     let arrow_err = |e: arrow_schema::ArrowError| {
         pyo3::exceptions::PyValueError::new_err(format!("Arrow data could not be read: {e}"))
@@ -421,7 +350,7 @@ fn route_arrow<'py>(
         .is_some_and(|a| matches!(a.data_type(), arrow_schema::DataType::Struct(_)));
     let batches: Vec<Result<arrow_array::RecordBatch, arrow_schema::ArrowError>> = if structs {
         if !arrays.iter().all(|a| arrow_json::supported(a.data_type())) {
-            return Ok((true, py.None().into_bound(py)));
+            return Ok(py.None().into_bound(py));
         }
         let mut rows = Vec::with_capacity(arrays.len());
         for a in &arrays {
@@ -435,7 +364,7 @@ fn route_arrow<'py>(
                 out.extend(parallel::chunks(rows.len(), threads, |range| {
                     let outcomes: Vec<Outcome> = range
                         .map(|i| match arrow_json::row(rows, i) {
-                            Ok(text) => route_item(&ov, text.as_deref()),
+                            Ok(text) => route_item(ov, text.as_deref()),
                             Err(why) => Err(jusou_core::api::not_json(&why).into()),
                         })
                         .collect();
@@ -449,7 +378,7 @@ fn route_arrow<'py>(
         py.detach(|| {
             parallel::chunks(texts.len(), threads, |range| {
                 let outcomes: Vec<Outcome> =
-                    texts[range].iter().map(|t| route_item(&ov, *t)).collect();
+                    texts[range].iter().map(|t| route_item(ov, *t)).collect();
                 arrow_out::batch(&outcomes)
             })
         })
@@ -459,7 +388,7 @@ fn route_arrow<'py>(
         .collect::<Result<Vec<_>, _>>()
         .map_err(arrow_err)?;
     let decisions = arrow_out::ArrowDecisions::new(batches).map_err(arrow_err)?;
-    Ok((true, Bound::new(py, decisions)?.into_any()))
+    Ok(Bound::new(py, decisions)?.into_any())
 }
 
 /// The most repeats `bench_route_native` runs.
@@ -629,27 +558,19 @@ impl<'py> Builder<'py> {
 /// `route` reads it, so a bad case gets the same errors; an item `dumps` cannot encode becomes
 /// that item's error. Reading needs the GIL; routing runs with it released. With
 /// `nulls_absent` a None in a dict reads as an absent key (rows of Arrow structs); `dumps` must
-/// then drop them too. Returns `(True, list)` — per case the decision as a dict, or
-/// `{"errors": [...]}` — or with `columns=True` `(True, columns)`; `(False, errors_json)` when
-/// an override cannot be read.
-#[pyfunction]
-#[pyo3(signature = (cases, dumps, options=None, as_of=None, columns=false, nulls_absent=false, threads=None))]
+/// then drop them too. Returns a list — per case the decision as a dict, or
+/// `{"errors": [...]}` — or with `columns=True` the columns.
 #[allow(clippy::too_many_arguments)]
 fn route_objects<'py>(
     py: Python<'py>,
+    ov: &jusou_core::Engine,
     cases: &Bound<'py, PyList>,
     dumps: &Bound<'py, PyAny>,
-    options: Option<&str>,
-    as_of: Option<&str>,
     columns: bool,
     nulls_absent: bool,
     threads: Option<usize>,
-) -> PyResult<(bool, Bound<'py, PyAny>)> {
+) -> PyResult<Bound<'py, PyAny>> {
     let threads = thread_count(threads)?;
-    let ov = match Overrides::read(options, as_of) {
-        Ok(ov) => ov,
-        Err(e) => return Ok(refused(py, &e)),
-    };
     let encode = |item: &Bound<'py, PyAny>| -> PyResult<Result<String, Errors>> {
         match dumps.call1((item,)) {
             Ok(text) => Ok(Ok(text.extract::<String>()?)),
@@ -691,7 +612,7 @@ fn route_objects<'py>(
         })
     });
     if columns {
-        return Ok((true, outcomes_columns(py, &outcomes)?.into_any()));
+        return Ok(outcomes_columns(py, &outcomes)?.into_any());
     }
     let mut b = Builder {
         py,
@@ -704,7 +625,101 @@ fn route_objects<'py>(
     for o in &outcomes {
         list.append(b.outcome(o)?)?;
     }
-    Ok((true, list.into_any()))
+    Ok(list.into_any())
+}
+
+// ---- the engine ---------------------------------------------------------------------------------
+
+/// jusou's `ValidationError` carrying `errors` (the exception every function of the package
+/// raises on bad input), or a `ValueError` with the errors' JSON if the package cannot be read.
+fn validation_error(py: Python<'_>, errors: &Errors) -> PyErr {
+    let json = jusou_core::api::errors_json(errors);
+    let made = (|| -> PyResult<PyErr> {
+        let list = py
+            .import("json")?
+            .call_method1("loads", (json.as_str(),))?
+            .get_item("errors")?;
+        let cls = py.import("jusou")?.getattr("ValidationError")?;
+        Ok(PyErr::from_value(cls.call1((list,))?))
+    })();
+    made.unwrap_or_else(|_| pyo3::exceptions::PyValueError::new_err(json))
+}
+
+/// A municipality (JSON text of a `Municipality`) and a default decision date (ISO or 和暦),
+/// checked and compiled once by jusou-core's `Engine`, then asked operations with only the case
+/// or log; the overrides are the core's. `jusou.Engine` converts Python values for it.
+#[pyclass(module = "jusou._jusou", name = "Engine", subclass, frozen)]
+struct Engine {
+    core: jusou_core::Engine,
+}
+
+#[pymethods]
+impl Engine {
+    #[new]
+    #[pyo3(signature = (municipality=None, as_of=None))]
+    fn new(py: Python<'_>, municipality: Option<String>, as_of: Option<String>) -> PyResult<Self> {
+        let made = py.detach(|| {
+            std::panic::catch_unwind(|| {
+                jusou_core::Engine::new(municipality.as_deref(), as_of.as_deref())
+            })
+            .unwrap_or_else(|_| Err(internal_errors()))
+        });
+        match made {
+            Ok(core) => Ok(Engine { core }),
+            Err(e) => Err(validation_error(py, &e)),
+        }
+    }
+
+    /// Run operation `op` on JSON text with this engine's overrides. Returns `(True,
+    /// output_json)` or `(False, errors_json)`.
+    fn call(&self, py: Python<'_>, op: String, input: String) -> (bool, String) {
+        let core = &self.core;
+        py.detach(
+            move || match std::panic::catch_unwind(|| core.call(&op, &input)) {
+                Ok(Ok(out)) => (true, out),
+                Ok(Err(errors)) => (false, jusou_core::api::errors_json(&errors)),
+                Err(_) => (false, internal_error()),
+            },
+        )
+    }
+
+    /// Route a batch of Python objects (see the module's documentation): a list of decisions
+    /// (dicts, or `{"errors": [...]}`), or with `columns=True` the columns.
+    #[pyo3(signature = (cases, dumps, columns=false, nulls_absent=false, threads=None))]
+    fn route_objects<'py>(
+        &self,
+        py: Python<'py>,
+        cases: &Bound<'py, PyList>,
+        dumps: &Bound<'py, PyAny>,
+        columns: bool,
+        nulls_absent: bool,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        route_objects(py, &self.core, cases, dumps, columns, nulls_absent, threads)
+    }
+
+    /// Route an Arrow string column of JSON texts, read in place; the answer as columns.
+    #[pyo3(signature = (column, threads=None))]
+    fn route_arrow_strings<'py>(
+        &self,
+        py: Python<'py>,
+        column: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        route_arrow_strings(py, &self.core, column, threads)
+    }
+
+    /// Route Arrow data (strings or structs) and answer in Arrow (`ArrowDecisions`), or `None`
+    /// when the structs hold a type read only through Python rows.
+    #[pyo3(signature = (data, threads=None))]
+    fn route_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        route_arrow(py, &self.core, data, threads)
+    }
 }
 
 /// The native module.
@@ -716,9 +731,7 @@ fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(depth_error, m)?)?;
     m.add_function(wrap_pyfunction!(not_json_error, m)?)?;
-    m.add_function(wrap_pyfunction!(route_objects, m)?)?;
-    m.add_function(wrap_pyfunction!(route_arrow_strings, m)?)?;
-    m.add_function(wrap_pyfunction!(route_arrow, m)?)?;
+    m.add_class::<Engine>()?;
     m.add_class::<arrow_out::ArrowDecisions>()?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
     Ok(())

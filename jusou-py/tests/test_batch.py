@@ -313,9 +313,9 @@ def test_batches_release_the_gil():
         moved = 0
         for _ in range(5):
             before = counter[0]
-            ok, out = _jusou.route_objects(texts, jusou._dumps, None, None, True)
+            out = _jusou.Engine().route_objects(texts, jusou._dumps, True)
             moved = max(moved, counter[0] - before)
-            assert ok and len(out["ok"]) == len(texts)
+            assert len(out["ok"]) == len(texts)
     finally:
         stop.set()
         t.join()
@@ -463,8 +463,8 @@ def test_arrow_output_types():
     assert all(out.column("multi_agency")[i].as_py() is None for i in pending)
     assert _errs(out.column("errors")[len(ALL)].as_py()) == jusou.route_many(["{bad"])[0]["errors"]
     # Read through the Arrow PyCapsule interface by any consumer, any number of times.
-    ok, native = _jusou.route_arrow(table)
-    assert ok and len(native) == table.num_rows
+    native = _jusou.Engine().route_arrow(table)
+    assert len(native) == table.num_rows
     assert pa.table(native).equals(pa.table(native))
     assert pa.RecordBatchReader.from_stream(native).read_all().num_rows == table.num_rows
 
@@ -480,9 +480,9 @@ def test_arrow_structs_read_natively_answer_as_rows():
     pa = pytest.importorskip("pyarrow")
     plain = [c for c in ALL if _arrow_typable(c)]
     table = _struct_table(pa, plain)
-    ok, native = _jusou.route_arrow(table)
-    assert ok and native is not None, "every type of the fixtures' table is read natively"
-    rows = jusou._route_items(table.to_pylist(), None, None, columns=True, nulls_absent=True)
+    native = _jusou.Engine().route_arrow(table)
+    assert native is not None, "every type of the fixtures' table is read natively"
+    rows = jusou._route_items(jusou.Engine(), table.to_pylist(), columns=True, nulls_absent=True)
     assert pa.table(native).equals(jusou._arrow_from_columns(rows))
     # A `case` column of structs, a RecordBatch, several chunks, a slice.
     nested = pa.table({"case": table.to_struct_array(), "my_key": range(table.num_rows)})
@@ -507,8 +507,8 @@ def test_arrow_struct_rows_with_bad_values_get_the_core_errors():
     ]
     rows = [{k: v for k, v in r.items() if v is not None} for r in rows]
     table = pa.Table.from_pylist(rows)
-    ok, native = _jusou.route_arrow(table)
-    assert ok and native is not None
+    native = _jusou.Engine().route_arrow(table)
+    assert native is not None
     got = pa.table(native).to_pylist()
     assert_rows_match(got, jusou.route_many(rows))
     # A date column reads as its ISO text, as a datetime.date in a dict does.
@@ -532,7 +532,7 @@ def test_arrow_types_left_to_python_rows():
     plain = [c for c in ALL if _arrow_typable(c)]
     table = _struct_table(pa, plain)
     stamped = table.append_column("seen_at", pa.array([datetime.datetime(2026, 5, 1)] * table.num_rows))
-    ok, native = _jusou.route_arrow(stamped)
-    assert ok and native is None
+    native = _jusou.Engine().route_arrow(stamped)
+    assert native is None
     out = jusou.route_many(stamped).to_pylist()
     assert len(out) == len(plain)

@@ -89,7 +89,7 @@ def reused_capsules():
     except ImportError:
         return FakeArray((1, 2))
     pair = pa.array(["{}"]).__arrow_c_array__()
-    jusou_native.route_arrow_strings(FakeArray(pair))  # consumes the array capsule
+    jusou_native.Engine().route_arrow_strings(FakeArray(pair))  # consumes the array capsule
     return FakeArray(pair)
 
 def base_case(**extra):
@@ -168,7 +168,9 @@ PLAUSIBLE = {"op": "route", "input": "{}", "cases": [], "dumps": json.dumps, "op
              "date": "2024-04-01", "amount": 1, "program": "5"}
 
 module, fname, hname = sys.argv[1:4]
-f = getattr(jusou_native if module == "native" else jusou, fname)
+owner = {"native": jusou_native, "jusou": jusou, "native.Engine": jusou_native.Engine(),
+         "jusou.Engine": jusou.Engine()}[module]
+f = getattr(owner, fname)
 try:
     params = list(inspect.signature(f).parameters.values())
 except (TypeError, ValueError):
@@ -208,6 +210,12 @@ def _functions():
         obj = getattr(jusou, name)
         if inspect.isfunction(obj):
             out.append(("jusou", name))
+    # The engine's methods, on an engine (the classes themselves are called above/below as
+    # constructors: native.Engine by dir(), jusou.Engine through the methods' owner).
+    for cls, module in ((native.Engine, "native.Engine"), (jusou.Engine, "jusou.Engine")):
+        for name in dir(cls):
+            if not name.startswith("_") and callable(getattr(cls, name)):
+                out.append((module, name))
     return out
 
 
@@ -217,7 +225,10 @@ FUNCTIONS = _functions()
 def test_every_function_is_covered():
     names = {n for m, n in FUNCTIONS if m == "native"}
     # The entry points the package itself uses, and whatever else the module grows.
-    assert {"call", "route_objects", "route_arrow_strings"} <= names
+    assert {"call", "Engine"} <= names
+    methods = {n for m, n in FUNCTIONS if m == "native.Engine"}
+    assert {"call", "route_objects", "route_arrow", "route_arrow_strings"} <= methods
+    assert {n for m, n in FUNCTIONS if m == "jusou.Engine"} >= {"route", "route_many", "meeting", "plan", "report"}
     assert {n for m, n in FUNCTIONS if m == "jusou"} >= {"route", "route_many", "meeting", "plan"}
 
 
@@ -245,13 +256,13 @@ def test_arrow_goes_through_capsules_only():
                        "household": [{"id": "A", "age": 30, "relation": "self", "subject": True}]})
     arr = pa.array([case, None, "{bad"], pa.large_string())
     for column in (arr, pa.chunked_array([arr[:1], arr[1:]])):
-        ok, cols = native.route_arrow_strings(column)
-        assert ok and cols["ok"] == bytes([1, 0, 0])
+        cols = native.Engine().route_arrow_strings(column)
+        assert cols["ok"] == bytes([1, 0, 0])
         assert cols["case_id"][0] == "c" and cols["errors"][1] is not None
     with pytest.raises(TypeError, match="string"):
-        native.route_arrow_strings(pa.array([1, 2]))
+        native.Engine().route_arrow_strings(pa.array([1, 2]))
     with pytest.raises(TypeError, match="__arrow_c_stream__"):
-        native.route_arrow_strings({"offsets_addr": 8, "data_addr": 8, "length": 10})
+        native.Engine().route_arrow_strings({"offsets_addr": 8, "data_addr": 8, "length": 10})
 
     class Once:
         pair = pa.array([case]).__arrow_c_array__()
@@ -259,6 +270,6 @@ def test_arrow_goes_through_capsules_only():
         def __arrow_c_array__(self, requested_schema=None):
             return self.pair
 
-    assert native.route_arrow_strings(Once())[0]
+    assert native.Engine().route_arrow_strings(Once())["ok"] == bytes([1])
     with pytest.raises(ValueError, match="consumed"):
-        native.route_arrow_strings(Once())
+        native.Engine().route_arrow_strings(Once())

@@ -108,3 +108,25 @@ export function report(logs: PlanLog[] | string, fiscalYear: number | string, ta
 export function report(input: ReportInput | string): AnnualReport;
 /** Check a municipality's 実施体制 against 社会福祉法第106条の4〜第106条の6. */
 export function checkMunicipality(m: Municipality | string): MunicipalityReport;
+
+/** A municipality and a default decision date checked and compiled once, then asked with only
+ * the case or log. The municipality's `options` (when it states them) and `asOf` replace each
+ * case's own (`asOf` also each plan log's); a municipality in breach of the law is refused with
+ * the errors `checkMunicipality` reports. */
+export class Engine {
+  constructor(municipality?: Municipality | string | null, asOf?: DayText | null);
+  /** Route a consultation, with this engine's overrides. */
+  route(c: Case | string): RouteDecision;
+  /** Route many cases: a decision per case, or `{errors}` in place of a bad one. */
+  routeMany(cases: Case[] | string): Array<RouteDecision | Errors>;
+  /** May this case be discussed at this meeting, and who may receive what. */
+  meeting(check: MeetingCheck | string): MeetingDecision;
+  /** Replay a case's event log, the engine's `asOf` replacing the log's own. */
+  plan(log: PlanLog | string): PlanReport;
+  /** A 年度's 実績 counted from the cases' plan logs, against the targets when given. */
+  report(logs: PlanLog[] | string, fiscalYear: number | string, targets?: ReportInput["targets"]): AnnualReport;
+  /** The same from one `ReportInput` (object or JSON text). */
+  report(input: ReportInput | string): AnnualReport;
+  /** Release the engine's memory in the module now (else when it is garbage-collected). */
+  free(): void;
+}

@@ -36,6 +36,7 @@ module.exports = {
   plan: wasm.plan,
   report: wasm.report,
   checkMunicipality: wasm.checkMunicipality,
+  Engine: wasm.Engine,
   schema,
   schemaNames,
 };

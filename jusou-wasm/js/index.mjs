@@ -17,6 +17,7 @@ export const {
   plan,
   report,
   checkMunicipality,
+  Engine,
   schema,
   schemaNames,
 } = jusou;

@@ -16,6 +16,7 @@ export {
   plan,
   report,
   checkMunicipality,
+  Engine,
 } from "./web/jusou_wasm.js";
 
 let ready;

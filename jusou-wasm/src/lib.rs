@@ -1,7 +1,8 @@
 //! WebAssembly module of jusou: converts, calls jusou-core, converts back. No rules live here.
 //!
-//! Every operation goes through [`jusou_core::api::call`], the same entry point Python and the
-//! CLI use, so all give the same answers. Bad input throws a JS `Error` whose `.errors` holds the
+//! Every operation goes through jusou-core's `Engine` (the default one, or an [`Engine`] built
+//! from a municipality and a date), the same engine Python and the CLI hold, so all give the same
+//! answers and apply the same overrides. Bad input throws a JS `Error` whose `.errors` holds the
 //! list of `{code, path, message_ja, message_en, citation}`.
 //!
 //! The named exports (`route`, `meeting`, `plan`, `report`, `checkMunicipality`, `parseDate`, `fiscalYear`,
@@ -16,12 +17,6 @@ extern "C" {
     /// `console.error`, for the panic hook.
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
-
-    /// `Object.assign`, which runs the source's getters and Proxy traps: declared `catch` so
-    /// that what they throw comes back as an `Err` instead of unwinding through the module's
-    /// frames (which would leave its shadow stack pointer behind).
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
-    fn object_assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Install a panic hook when the module starts: the core never panics by design, but if it
@@ -76,8 +71,22 @@ fn to_text(input: &JsValue) -> Result<String, JsValue> {
 
 /// Run `op` on JSON text and hand back the output as a JS value.
 fn run(op: &str, text: &str) -> Result<JsValue, JsValue> {
-    let out = jusou_core::api::call(op, text).map_err(|e| js_error(&e))?;
+    run_with(jusou_core::Engine::plain(), op, text)
+}
+
+/// Run `op` on JSON text with `engine` (its overrides applied by the core).
+fn run_with(engine: &jusou_core::Engine, op: &str, text: &str) -> Result<JsValue, JsValue> {
+    let out = engine.call(op, text).map_err(|e| js_error(&e))?;
     JSON::parse(&out)
+}
+
+/// JSON text of an input: a string as it is (the core reads it, so its errors are the core's),
+/// any other value through `JSON.stringify`.
+fn input_text(input: &JsValue) -> Result<String, JsValue> {
+    match input.as_string() {
+        Some(text) => Ok(text),
+        None => to_text(input),
+    }
 }
 
 /// Run an operation of jusou-core on a JS value and return a JS value.
@@ -108,6 +117,166 @@ pub fn call_json(op: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
     run(&text_arg(&op, "op")?, &text_arg(&input, "input")?)
 }
 
+/// A property of `obj` when `obj` is an object and the property is neither `undefined` nor
+/// `null`.
+fn field(obj: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
+    if !obj.is_object() {
+        return Ok(None);
+    }
+    Ok(get(obj, name)?.filter(|v| !v.is_undefined() && !v.is_null()))
+}
+
+/// `obj[name]`, a getter's or Proxy's exception passed on as the call's.
+fn get(obj: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
+    Reflect::get(obj, &JsValue::from_str(name)).map(Some)
+}
+
+/// A municipality and a default decision date (ISO or 和暦) checked and compiled once by the
+/// core (`jusou_core::Engine`), then asked `route`, `routeMany`, `meeting`, `plan` and `report`
+/// with only the case or log. The municipality's `options` (when it states them) and `asOf`
+/// replace each case's own (`asOf` also each plan log's), as the CLI's `--municipality` and
+/// `--as-of` do; a municipality in breach of the law is refused with the errors
+/// `checkMunicipality` reports.
+#[wasm_bindgen]
+pub struct Engine {
+    core: jusou_core::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// `new Engine(municipality?, asOf?)`: a `Municipality` (object or JSON text) and a day.
+    #[wasm_bindgen(constructor)]
+    pub fn new(municipality: JsValue, as_of: JsValue) -> Result<Engine, JsValue> {
+        let m = if municipality.is_undefined() || municipality.is_null() {
+            None
+        } else {
+            Some(input_text(&municipality)?)
+        };
+        let day = if as_of.is_undefined() || as_of.is_null() {
+            None
+        } else {
+            Some(as_of.as_string().ok_or_else(|| {
+                js_error(
+                    &jusou_core::Error::new(
+                        jusou_core::error::codes::JSON_TYPE,
+                        "/as_of",
+                        "判断日は文字列で渡してください",
+                        "asOf must be a string",
+                    )
+                    .into(),
+                )
+            })?)
+        };
+        let core =
+            jusou_core::Engine::new(m.as_deref(), day.as_deref()).map_err(|e| js_error(&e))?;
+        Ok(Engine { core })
+    }
+
+    /// Route a consultation (`Case`, object or JSON text).
+    pub fn route(&self, case: JsValue) -> Result<JsValue, JsValue> {
+        run_with(&self.core, "route", &input_text(&case)?)
+    }
+
+    /// Route many cases: a decision per case, or `{errors}` in place of a bad one.
+    #[wasm_bindgen(js_name = routeMany)]
+    pub fn route_many(&self, cases: JsValue) -> Result<JsValue, JsValue> {
+        run_with(&self.core, "route_many", &input_text(&cases)?)
+    }
+
+    /// The meeting check (`MeetingCheck`).
+    pub fn meeting(&self, check: JsValue) -> Result<JsValue, JsValue> {
+        run_with(&self.core, "meeting", &input_text(&check)?)
+    }
+
+    /// Replay a case's event log (`PlanLog`), the engine's date replacing the log's `as_of`.
+    pub fn plan(&self, events: JsValue) -> Result<JsValue, JsValue> {
+        run_with(&self.core, "plan", &input_text(&events)?)
+    }
+
+    /// A 年度's 実績: `report(logs, fiscalYear, targets?)` or `report(input)`.
+    pub fn report(
+        &self,
+        logs: JsValue,
+        fiscal_year: JsValue,
+        targets: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run_with(
+            &self.core,
+            "report",
+            &report_text(logs, fiscal_year, targets)?,
+        )
+    }
+}
+
+/// The engine of one call's overrides: `{municipality, asOf}` (either may be absent).
+fn engine_of(municipality: Option<JsValue>, as_of: Option<JsValue>) -> Result<Engine, JsValue> {
+    Engine::new(
+        municipality.unwrap_or(JsValue::UNDEFINED),
+        as_of.unwrap_or(JsValue::UNDEFINED),
+    )
+}
+
+/// Route a consultation (`Case`): 多機関協働, アウトリーチ, 参加支援, lead program and first meeting.
+///
+/// `overrides` is optional `{municipality, asOf}`: a municipality's `options` (its own 多機関協働
+/// criteria) and `asOf` replace those in the case, through an `Engine` made for the call (hold
+/// one to route many cases with the same municipality).
+#[wasm_bindgen]
+pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
+    let m = field(&overrides, "municipality")?;
+    let a = field(&overrides, "asOf")?;
+    if m.is_none() && a.is_none() {
+        return run("route", &input_text(&case)?);
+    }
+    engine_of(m, a)?.route(case)
+}
+
+/// Route many cases in one call: one decision per case, or `{errors}` in its place for a bad
+/// one (the batch goes on).
+#[wasm_bindgen(js_name = routeMany)]
+pub fn route_many(cases: JsValue) -> Result<JsValue, JsValue> {
+    on("route_many", cases)
+}
+
+/// May this case be discussed at this meeting, and who may receive what (`MeetingCheck`).
+#[wasm_bindgen]
+pub fn meeting(check: JsValue) -> Result<JsValue, JsValue> {
+    run("meeting", &input_text(&check)?)
+}
+
+/// Replay a case's event log (`PlanLog`); `asOf`, when given, replaces the log's own (through
+/// an `Engine` made for the call).
+#[wasm_bindgen]
+pub fn plan(events: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
+    if as_of.is_undefined() || as_of.is_null() {
+        return run("plan", &input_text(&events)?);
+    }
+    engine_of(None, Some(as_of))?.plan(events)
+}
+
+/// The `ReportInput` text of `report(logs, fiscalYear, targets)`, or of `report(input)` when
+/// `fiscalYear` is absent.
+fn report_text(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<String, JsValue> {
+    if fiscal_year.is_undefined() || fiscal_year.is_null() {
+        return input_text(&logs);
+    }
+    let input = Object::new();
+    Reflect::set(&input, &JsValue::from_str("fiscal_year"), &fiscal_year)?;
+    Reflect::set(&input, &JsValue::from_str("logs"), &value(logs)?)?;
+    if !(targets.is_undefined() || targets.is_null()) {
+        Reflect::set(&input, &JsValue::from_str("targets"), &value(targets)?)?;
+    }
+    to_text(&input.into())
+}
+
+/// A 年度's 実績 (`ReportInput` → `AnnualReport`): `logs` an array of `PlanLog`s, `fiscalYear`
+/// `2026` or `"令和8年度"`, `targets` optional. A `ReportInput` object (or its JSON text) alone
+/// also works, as `report(input)`.
+#[wasm_bindgen]
+pub fn report(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<JsValue, JsValue> {
+    run("report", &report_text(logs, fiscal_year, targets)?)
+}
+
 /// A JS object, or JSON text parsed into one (malformed text gets jusou's own error).
 fn value(input: JsValue) -> Result<JsValue, JsValue> {
     match input.as_string() {
@@ -122,121 +291,10 @@ fn value(input: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
-/// A property of `obj` when `obj` is an object and the property is neither `undefined` nor
-/// `null`.
-fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
-    if !obj.is_object() {
-        return None;
-    }
-    Reflect::get(obj, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-/// Route a consultation (`Case`): 多機関協働, アウトリーチ, 参加支援, lead program and first meeting.
-///
-/// `overrides` is optional `{municipality, asOf}`: a municipality's `options` (its own 多機関協働
-/// criteria) and `asOf` replace those in the case, as Python's `route(case, municipality, as_of)`
-/// and the CLI's `--municipality` / `--as-of` do; a municipality the law check finds in breach is
-/// refused with the same errors. The caller's object is not changed.
-#[wasm_bindgen]
-pub fn route(case: JsValue, overrides: JsValue) -> Result<JsValue, JsValue> {
-    // The core's one verdict on the 実施体制 (`municipality_options`): one in breach of the law
-    // is refused with the errors `checkMunicipality` reports; null when it has no options.
-    let options = match field(&overrides, "municipality") {
-        Some(m) => {
-            let m = value(m)?;
-            Some(on("municipality_options", m)?).filter(|o| !o.is_null())
-        }
-        None => None,
-    };
-    let as_of = field(&overrides, "asOf");
-    if options.is_none() && as_of.is_none() {
-        return match case.as_string() {
-            Some(text) => run("route", &text),
-            None => on("route", case),
-        };
-    }
-    let case = value(case)?;
-    let input = if case.is_object() {
-        let copy = object_assign(&Object::new(), &case)?;
-        if let Some(o) = options {
-            Reflect::set(&copy, &JsValue::from_str("options"), &o)?;
-        }
-        if let Some(a) = as_of {
-            Reflect::set(&copy, &JsValue::from_str("as_of"), &a)?;
-        }
-        copy
-    } else {
-        // Not an object: let the core report it as it would for any binding.
-        case
-    };
-    on("route", input)
-}
-
-/// Route many cases in one call: one decision per case, or `{errors}` in its place for a bad
-/// one (the batch goes on).
-#[wasm_bindgen(js_name = routeMany)]
-pub fn route_many(cases: JsValue) -> Result<JsValue, JsValue> {
-    on("route_many", cases)
-}
-
-/// May this case be discussed at this meeting, and who may receive what (`MeetingCheck`).
-#[wasm_bindgen]
-pub fn meeting(check: JsValue) -> Result<JsValue, JsValue> {
-    match check.as_string() {
-        Some(text) => run("meeting", &text),
-        None => on("meeting", check),
-    }
-}
-
-/// Replay a case's event log (`PlanLog`); `asOf`, when given, replaces the log's own.
-#[wasm_bindgen]
-pub fn plan(events: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
-    if as_of.is_undefined() || as_of.is_null() {
-        return match events.as_string() {
-            Some(text) => run("plan", &text),
-            None => on("plan", events),
-        };
-    }
-    let events = value(events)?;
-    let input = if events.is_object() {
-        let copy = object_assign(&Object::new(), &events)?;
-        Reflect::set(&copy, &JsValue::from_str("as_of"), &as_of)?;
-        copy
-    } else {
-        events
-    };
-    on("plan", input)
-}
-
-/// A 年度's 実績 (`ReportInput` → `AnnualReport`): `logs` an array of `PlanLog`s, `fiscalYear`
-/// `2026` or `"令和8年度"`, `targets` optional. A `ReportInput` object (or its JSON text) alone
-/// also works, as `report(input)`.
-#[wasm_bindgen]
-pub fn report(logs: JsValue, fiscal_year: JsValue, targets: JsValue) -> Result<JsValue, JsValue> {
-    if fiscal_year.is_undefined() || fiscal_year.is_null() {
-        return match logs.as_string() {
-            Some(text) => run("report", &text),
-            None => on("report", logs),
-        };
-    }
-    let input = Object::new();
-    Reflect::set(&input, &JsValue::from_str("fiscal_year"), &fiscal_year)?;
-    Reflect::set(&input, &JsValue::from_str("logs"), &value(logs)?)?;
-    if !(targets.is_undefined() || targets.is_null()) {
-        Reflect::set(&input, &JsValue::from_str("targets"), &value(targets)?)?;
-    }
-    on("report", input.into())
-}
-
 /// Check a municipality's 実施体制 (`Municipality`) against 社会福祉法第106条の4〜第106条の6.
 #[wasm_bindgen(js_name = checkMunicipality)]
 pub fn check_municipality(m: JsValue) -> Result<JsValue, JsValue> {
-    match m.as_string() {
-        Some(text) => run("check_municipality", &text),
-        None => on("check_municipality", m),
-    }
+    run("check_municipality", &input_text(&m)?)
 }
 
 /// Read a date as users write it (ISO or 和暦, a month, a 年度); returns 西暦, 和暦 and 年度.

@@ -22,8 +22,8 @@ pub struct Args {
 /// Run one operation and print its output as pretty JSON.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let Some(op) = args.op.filter(|_| !args.list) else {
-        for (name, input) in api::OPERATIONS {
-            println!("{name:<16} {input}");
+        for o in jusou_core::operations::ALL {
+            println!("{:<16} {}", o.name, o.input_about);
         }
         return Ok(());
     };

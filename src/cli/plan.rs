@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use jusou_core::{handle, plan, Errors};
+use jusou_core::{Engine, Errors};
 
 use super::{input::read_file, Out};
 
@@ -19,16 +19,8 @@ pub struct Args {
 /// Replay and print.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let text = read_file(&args.file)?;
-    let report = match args.as_of {
-        None => plan::replay_json(&text)?,
-        Some(d) => {
-            let as_of = handle::parse_as_of(&d)?;
-            let mut log: plan::PlanLog = jusou_core::error::decode(&text)?;
-            handle::override_plan(&mut log, Some(as_of));
-            plan::validate(&log)?;
-            plan::replay(&log)
-        }
-    };
+    // The date replaces the log's own through the engine (the one override policy).
+    let report = Engine::new(None, args.as_of.as_deref())?.plan(&text)?;
     if out.json {
         out.print_json(&report);
         return Ok(());

@@ -1,12 +1,11 @@
 //! `jusou route CASE.json [--municipality M.json] [--as-of DATE]`: route a consultation and
 //! explain why — Japanese first, English beside it, every reason with its rule and citation.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jusou_core::case::Case;
-use jusou_core::municipality::Options;
 use jusou_core::routing::{self, FirstMeeting, RouteDecision, Source};
-use jusou_core::{calendar, error, handle, Errors};
+use jusou_core::{calendar, error, Engine, Errors};
 
 use super::{input::read_file, pad, Out};
 
@@ -23,26 +22,16 @@ pub struct Args {
     as_of: Option<String>,
 }
 
-/// Read a municipality file and return its `options`, through the core's one verdict
-/// (`municipality::load`, via [`jusou_core::handle::municipality_options`], shared with `jusou
-/// serve` and the C ABI): a 実施体制 that `jusou municipality` finds in breach of the law is refused
-/// here with the same findings, as errors; a valid but incomplete one is accepted.
-pub fn municipality_options(path: &Path) -> Result<Option<Options>, Errors> {
-    handle::municipality_options(&read_file(path)?)
-}
-
-/// Route and print.
+/// Route and print: the case through an [`Engine`] bound to the municipality file and the date
+/// (the one override policy, as the service, the C ABI and the bindings apply it). A 実施体制 that
+/// `jusou municipality` finds in breach of the law is refused with the same findings, as errors;
+/// a valid but incomplete one is accepted.
 pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     let text = read_file(&args.case)?;
-    let mut case: Case = error::decode(&text)?;
-    let options = match &args.municipality {
-        Some(m) => municipality_options(m)?,
-        None => None,
-    };
-    let as_of = args.as_of.as_deref().map(handle::parse_as_of).transpose()?;
-    // The one override policy (jusou_core::handle), as the service and the C ABI apply it.
-    handle::override_case(&mut case, options.as_ref(), as_of);
-    let decision = routing::route_case(&case)?;
+    let case: Case = error::decode(&text)?;
+    let municipality = args.municipality.as_deref().map(read_file).transpose()?;
+    let engine = Engine::new(municipality.as_deref(), args.as_of.as_deref())?;
+    let decision = engine.route_case(case.clone())?;
     if out.json {
         out.print_json(&decision);
     } else {

@@ -14,8 +14,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jusou_core::error::catalogue;
-use jusou_core::handle::Handle;
 use jusou_core::testing::{self, Difference};
+use jusou_core::Engine;
 use jusou_core::{Error, Errors};
 use serde::Serialize;
 
@@ -116,7 +116,7 @@ fn vectors(dir: &Path) -> Result<Vec<(PathBuf, &'static str)>, Errors> {
 
 /// One file's result and the rules that fired in its answer (passing or not: the rule ran).
 fn run_one(
-    handle: &Handle,
+    handle: &Engine,
     dir: &Path,
     input: &Path,
     op: &'static str,
@@ -180,7 +180,7 @@ pub fn run(args: Args, out: Out) -> Result<bool, Errors> {
             }
         }
     };
-    let handle = Handle::new(municipality.as_deref(), None)?;
+    let handle = Engine::new(municipality.as_deref(), None)?;
     let vectors = vectors(dir)?;
     if vectors.is_empty() {
         return Err(Error::new(
@@ -205,12 +205,11 @@ pub fn run(args: Args, out: Out) -> Result<bool, Errors> {
         fired.extend(f);
     }
     let never = testing::never_fired(&fired);
-    let criteria = match &municipality {
-        Some(text) => jusou_core::handle::municipality_options(text)?
-            .map(|o| o.multi_agency_criteria)
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
+    // The criteria the engine compiled (none without a municipality).
+    let criteria = handle
+        .options()
+        .map(|o| o.multi_agency_criteria.clone())
+        .unwrap_or_default();
     let failed = results.iter().filter(|r| !r.passed).count();
     let summary = Summary {
         never_fired_criteria: criteria

@@ -2,7 +2,7 @@
 //! systems on any stack. Layout and limits: docs/serve.md.
 //!
 //! Every answer is the one `jusou api OP FILE` gives (compact JSON), through the same engine
-//! handle as the C ABI ([`jusou_core::handle::Handle`]). Case data is personal data: the service
+//! as the C ABI ([`jusou_core::Engine`]). Case data is personal data: the service
 //! listens on loopback unless a token is given, every `/v1` request then needs it, and the access
 //! log holds method, path, status, duration and size — never a body or a query.
 
@@ -22,8 +22,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use jusou_core::error::limit_codes;
-use jusou_core::handle::Handle;
 use jusou_core::limits::MAX_INPUT_BYTES;
+use jusou_core::Engine;
 use jusou_core::{api, Error, Errors};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
@@ -89,8 +89,8 @@ pub struct Args {
 /// The engines in service: one without a municipality, one per loaded 団体コード. Shared, so a
 /// request holds its engine by a reference count rather than a copy of a compiled municipality.
 struct Engines {
-    plain: Arc<Handle>,
-    by_code: BTreeMap<String, Arc<Handle>>,
+    plain: Arc<Engine>,
+    by_code: BTreeMap<String, Arc<Engine>>,
 }
 
 /// What every request sees.
@@ -114,11 +114,11 @@ type Shared = Arc<App>;
 const INLINE_BYTES: usize = 64 * 1024;
 
 fn load(files: &[PathBuf], as_of: Option<&str>) -> Result<Engines, Errors> {
-    let plain = Handle::new(None, as_of)?;
+    let plain = Engine::new(None, as_of)?;
     let mut by_code = BTreeMap::new();
     for path in files {
         let text = read_file(path)?;
-        let h = Handle::new(Some(&text), as_of).map_err(|e| {
+        let h = Engine::new(Some(&text), as_of).map_err(|e| {
             // Say which file: the pointers are into it.
             let mut e = e;
             for err in &mut e.errors {

@@ -449,9 +449,20 @@ impl Router {
                 PENDING_ASSESSMENT_EN,
             ),
         };
+        let multi_agency = match assessment.state {
+            State::Fired => Some(true),
+            State::Not(Outcome::NotFired) => Some(false),
+            State::Not(_) => None,
+        };
+        // A criterion's texts are written only where the answer shows them: a fired one among
+        // the signals, every one in why-not when 多機関協働 is not decided yes. Otherwise one
+        // allocation-free test each, so the per-case cost hardly grows with a municipality's
+        // criteria (bench `engine`).
+        let explain_all = multi_agency != Some(true);
         let criteria: Vec<Eval> = self
             .criteria
             .iter()
+            .filter(|c| explain_all || self.criterion_fires(c, &h, &signal_evals, &assessment))
             .map(|c| self.criterion(c, &h, &signal_evals, &assessment))
             .collect();
         let signals: Vec<Reason> = signal_evals
@@ -461,11 +472,6 @@ impl Router {
             .filter(|e| e.is_fired())
             .map(Eval::reason)
             .collect();
-        let multi_agency = match assessment.state {
-            State::Fired => Some(true),
-            State::Not(Outcome::NotFired) => Some(false),
-            State::Not(_) => None,
-        };
         if multi_agency == Some(true) {
             reasons.push(assessment.reason());
         } else {
@@ -618,6 +624,28 @@ impl Router {
 
     /// A municipality's criterion: its issues and its signals, evaluated on the same signal
     /// evaluations as the library's rules.
+    /// Whether criterion `c` fires (what [`Router::criterion`] decides, without its texts).
+    fn criterion_fires(
+        &self,
+        c: &Compiled,
+        h: &Household<'_>,
+        signal_evals: &[(CriterionSignal, Eval)],
+        assessment: &Eval,
+    ) -> bool {
+        let empty = c.any == 0 && c.all == 0 && c.signals.is_empty();
+        let issues_ok = (c.any == 0 || h.issue_mask & c.any != 0) && h.issue_mask & c.all == c.all;
+        let fired = |s: CriterionSignal| -> bool {
+            if s == CriterionSignal::NotOneAgency {
+                return assessment.state == State::Fired;
+            }
+            signal_evals
+                .iter()
+                .any(|(k, e)| *k == s && e.state == State::Fired)
+        };
+        let signals_ok = c.signals.is_empty() || c.signals.iter().any(|&s| fired(s));
+        !empty && issues_ok && signals_ok
+    }
+
     fn criterion(
         &self,
         c: &Compiled,

@@ -24,6 +24,7 @@ from . import _jusou, types
 
 __all__ = [
     "ValidationError",
+    "Engine",
     "types",
     "version",
     "taxonomy",
@@ -42,7 +43,8 @@ __all__ = [
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
 DateLike = Union[_dt.date, str]
-#: A municipality for :func:`route` / :func:`route_many`: only its ``options`` are read.
+#: A municipality for :class:`Engine`, :func:`route` / :func:`route_many`: checked against the
+#: law, and its ``options`` (when it states them) replace each case's.
 MunicipalityLike = Union[types.Municipality, Dict[str, object], str]
 #: A JSON Schema document (its shape is JSON Schema's, not jusou's).
 JsonSchema = Dict[str, Any]
@@ -214,7 +216,106 @@ def meeting(check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
     The result has ``allowed``, ``mode``, ``recipients``, ``excluded``, ``obligations``,
     ``violations`` and ``fallback``, exactly as ``jusou meeting --json`` prints them.
     """
-    return _call("meeting", _Text(check) if isinstance(check, str) else _input(check))
+    return _engine().meeting(check if isinstance(check, str) else _input(check))
+
+
+def _text(value: Any) -> str:
+    """JSON text for the core: a ``str`` as it is (the core reads it, so its errors are the
+    core's), anything else through the package's JSON encoder."""
+    if isinstance(value, str):
+        return value
+    try:
+        return _dumps(value)
+    except RecursionError:
+        # A Python value nested too deep for json.dumps: the core's depth limit, not a crash.
+        raise _too_deep() from None
+    except (TypeError, ValueError) as exc:
+        # The core's error for a value with no JSON form, with Python's own words.
+        raise ValidationError(_json.loads(_jusou.not_json_error(str(exc)))["errors"]) from None
+
+
+class Engine(_jusou.Engine):
+    """A municipality and a default decision date, checked and compiled once by the core, then
+    asked ``route``, ``route_many``, ``meeting``, ``plan`` and ``report`` with only the case or
+    log. The municipality's ``options`` (when it states them) and ``as_of`` replace each case's
+    own (``as_of`` also each plan log's), as the CLI's ``--municipality`` and ``--as-of`` do; a
+    municipality in breach of the law is refused with the errors :func:`check_municipality`
+    reports. The overrides are the core's: this class only converts values.
+
+    >>> e = jusou.Engine(as_of="令和8年6月1日")
+    >>> e.route({"id": "x", "received_on": "R8.5.1",
+    ...     "received_by": {"agency": "地域包括支援センター", "program": "1-i"},
+    ...     "household": [{"id": "A", "age": 82, "relation": "self", "subject": True,
+    ...                    "issues": ["care"]}]})["as_of"]
+    '2026-06-01'
+    """
+
+    def __new__(
+        cls,
+        municipality: Union[MunicipalityLike, None] = None,
+        as_of: Union[DateLike, None] = None,
+    ) -> "Engine":
+        m = None if municipality is None else _text(municipality)
+        day = None if as_of is None else _date_text(as_of, "/as_of")
+        return super().__new__(cls, m, day)
+
+    def _op(self, op: str, payload: Any) -> Any:
+        ok, out = self.call(op, _text(payload))
+        value = _json.loads(out)
+        if not ok:
+            raise ValidationError(value["errors"])
+        return value
+
+    def route(self, case: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        """Route a consultation (a ``Case`` as a dict or JSON text), as :func:`route`."""
+        return self._op("route", case)
+
+    def route_many(self, cases: Any, threads: Union[int, None] = None) -> Any:
+        """Route many cases in one native call, as :func:`route_many`."""
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+            raise ValidationError(
+                [_error("JUSOU-E-JSON-002", "/threads", "threads は 1 以上の整数で渡してください",
+                        "threads must be an int of at least 1")]
+            )
+        with _no_gc():
+            return _route_many(self, cases, threads)
+
+    def meeting(self, check: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        """The meeting check (a ``MeetingCheck``), as :func:`meeting`."""
+        return self._op("meeting", check)
+
+    def plan(self, events: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        """Replay a case's event log (a ``PlanLog``), the engine's ``as_of`` replacing the
+        log's own."""
+        return self._op("plan", events)
+
+    def report(
+        self,
+        logs: Any,
+        fiscal_year: Union[int, str],
+        targets: Union[Dict[str, Any], None] = None,
+    ) -> Dict[str, Any]:
+        """A 年度's 実績 from the cases' plan logs, as :func:`report`."""
+        value: Dict[str, Any] = {
+            "fiscal_year": fiscal_year,
+            "logs": [_input(log) for log in logs],
+        }
+        if targets is not None:
+            value["targets"] = _input(targets)
+        return self._op("report", value)
+
+
+#: The engine of the free functions called without a municipality or a date.
+_PLAIN: Union[Engine, None] = None
+
+
+def _engine(municipality: Any = None, as_of: Any = None) -> Engine:
+    global _PLAIN
+    if municipality is None and as_of is None:
+        if _PLAIN is None:
+            _PLAIN = Engine()
+        return _PLAIN
+    return Engine(municipality, as_of)
 
 
 def route(
@@ -226,7 +327,8 @@ def route(
 
     ``case`` is a ``Case`` (``jusou.schema("Case")``) as a dict or JSON text. A municipality's
     ``options`` (its own 多機関協働 criteria) and ``as_of`` override those in the case, as the CLI's
-    ``--municipality`` and ``--as-of`` do.
+    ``--municipality`` and ``--as-of`` do: this builds an :class:`Engine` for the call (hold one
+    to route many cases with the same municipality).
 
     >>> d = jusou.route({"id": "x", "received_on": "R8.5.1",
     ...     "received_by": {"agency": "地域包括支援センター", "program": "1-i"},
@@ -236,16 +338,7 @@ def route(
     >>> d["multi_agency"], d["lead_program"], d["first_meeting"]
     (False, '1-i', None)
     """
-    if isinstance(case, str) and municipality is None and as_of is None:
-        return _call("route", _Text(case))
-    # A copy, so the caller's dict is not changed.
-    value = dict(_input(case))
-    options, day = _overrides(municipality, as_of)
-    if options is not None:
-        value["options"] = _json.loads(options)
-    if day is not None:
-        value["as_of"] = day
-    return _call("route", value)
+    return _engine(municipality, as_of).route(case)
 
 
 def route_many(
@@ -261,9 +354,9 @@ def route_many(
     ``municipality`` and ``as_of`` apply to every case, as in :func:`route`. What comes back
     has the kind of what went in:
 
-    - a **list** (or other iterable) of cases as dicts or JSON text → a list with, per case in
-      order, the decision exactly as :func:`route` gives it, or ``{"errors": [...]}`` for a bad
-      case;
+    - a **list** (or other iterable) of cases as dicts or JSON text, or the JSON text of an
+      array of cases → a list with, per case in order, the decision exactly as :func:`route`
+      gives it, or ``{"errors": [...]}`` for a bad case;
     - a **pandas.DataFrame** → a DataFrame with the same index;
     - a **pyarrow.Table** → a pyarrow.Table, row for row.
 
@@ -289,24 +382,20 @@ def route_many(
     >>> out[0]["errors"][0]["code"]
     'JUSOU-E-DATE-002'
     """
-    options, day = _overrides(municipality, as_of)
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-        raise ValidationError(
-            [_error("JUSOU-E-JSON-002", "/threads", "threads は 1 以上の整数で渡してください",
-                    "threads must be an int of at least 1")]
-        )
-    with _no_gc():
-        return _route_many(cases, options, day, threads)
+    return _engine(municipality, as_of).route_many(cases, threads)
 
 
-def _route_many(cases: Any, options: Any, day: Any, threads: Any = None) -> Any:
+def _route_many(engine: Engine, cases: Any, threads: Any = None) -> Any:
+    if isinstance(cases, str):
+        # JSON text of an array of cases: read by the core, as every binding reads it.
+        return engine._op("route_many", cases)
     pd = _sys.modules.get("pandas")
     if pd is not None and isinstance(cases, pd.DataFrame):
-        return _route_frame(cases, options, day, threads)
+        return _route_frame(engine, cases, threads)
     pa = _sys.modules.get("pyarrow")
     if pa is not None and isinstance(cases, (pa.Table, pa.RecordBatch)):
-        return _route_arrow(cases, options, day, threads)
-    if isinstance(cases, (str, bytes, dict)) or not hasattr(cases, "__iter__"):
+        return _route_arrow(engine, cases, threads)
+    if isinstance(cases, (bytes, dict)) or not hasattr(cases, "__iter__"):
         raise ValidationError(
             [
                 _error(
@@ -317,7 +406,7 @@ def _route_many(cases: Any, options: Any, day: Any, threads: Any = None) -> Any:
                 )
             ]
         )
-    return _route_items(list(cases), options, day, columns=False, threads=threads)
+    return _route_items(engine, list(cases), columns=False, threads=threads)
 
 
 @_contextlib.contextmanager
@@ -353,33 +442,8 @@ def _dumps(value: Any) -> str:
     return _json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
 
 
-def _overrides(municipality: Any, as_of: Any) -> Any:
-    options = None
-    if municipality is not None:
-        m = _input(municipality)
-        if not isinstance(m, dict):
-            raise ValidationError(
-                [_error("JUSOU-E-JSON-002", "/municipality", "市町村は dict か JSON で渡してください",
-                        "the municipality must be a dict or JSON text")]
-            )
-        # The core's one verdict: a 実施体制 in breach of the law is refused with the errors
-        # check_municipality reports; a valid one gives its options (None when it has none).
-        found = _call("municipality_options", m)
-        if found is not None:
-            options = _dumps(found)
-    day = None if as_of is None else _date_text(as_of, "/as_of")
-    return options, day
-
-
-def _check(answer: Any) -> Any:
-    ok, value = answer
-    if not ok:
-        raise ValidationError(_json.loads(value)["errors"])
-    return value
-
-
 def _route_items(
-    items: List[Any], options: Any, day: Any, columns: bool, nulls_absent: bool = False,
+    engine: Engine, items: List[Any], columns: bool, nulls_absent: bool = False,
     threads: Any = None,
 ) -> Any:
     """Route a list of dicts/JSON texts in one native call: the native code reads dicts, lists,
@@ -387,7 +451,7 @@ def _route_items(
     ``_dumps``; an item that cannot be encoded becomes that item's error. With
     ``nulls_absent`` a None inside a dict means the key is absent (Arrow rows)."""
     dumps = _dumps_without_nulls if nulls_absent else _dumps
-    return _check(_jusou.route_objects(items, dumps, options, day, columns, nulls_absent, threads))
+    return engine.route_objects(items, dumps, columns, nulls_absent, threads)
 
 
 def _dumps_without_nulls(value: Any) -> str:
@@ -437,11 +501,11 @@ def _null_mask(cols: Dict[str, Any], name: str, ok: Any) -> Any:
     return ~ok
 
 
-def _route_frame(df: Any, options: Any, day: Any, threads: Any = None) -> Any:
+def _route_frame(engine: Engine, df: Any, threads: Any = None) -> Any:
     import numpy as np
     import pandas as pd
 
-    cols = _route_items(_frame_records(df), options, day, columns=True, threads=threads)
+    cols = _route_items(engine, _frame_records(df), columns=True, threads=threads)
     ok = np.frombuffer(cols["ok"], dtype=np.bool_)
     data: Dict[str, Any] = {
         "case_id": cols["case_id"],
@@ -459,7 +523,7 @@ def _route_frame(df: Any, options: Any, day: Any, threads: Any = None) -> Any:
     return pd.DataFrame(data, index=df.index)
 
 
-def _route_arrow(table: Any, options: Any, day: Any, threads: Any = None) -> Any:
+def _route_arrow(engine: Engine, table: Any, threads: Any = None) -> Any:
     import pyarrow as pa
 
     col = table.column("case") if "case" in table.column_names else None
@@ -469,13 +533,13 @@ def _route_arrow(table: Any, options: Any, day: Any, threads: Any = None) -> Any
             or is_view(col.type) or pa.types.is_struct(col.type):
         # Read in place through the Arrow PyCapsule interface and answered as Arrow record
         # batches built in Rust: no Python object per row.
-        out = _check(_jusou.route_arrow(data, options, day, threads))
+        out = engine.route_arrow(data, threads)
         if out is not None:
             return pa.table(out)
     # A type the native reader leaves to Python (timestamps, dictionaries, maps …): rows as
     # dicts, where null means absent, as in JSON input.
     items = col.to_pylist() if col is not None else table.to_pylist()
-    cols = _route_items(items, options, day, columns=True, nulls_absent=True, threads=threads)
+    cols = _route_items(engine, items, columns=True, nulls_absent=True, threads=threads)
     return _arrow_from_columns(cols)
 
 
@@ -507,14 +571,9 @@ def plan(events: Union[Dict[str, Any], str], as_of: Union[DateLike, None] = None
     """Replay a case's event log: state per track, next events, deadlines, violations.
 
     ``events`` is a ``PlanLog`` (``jusou.schema("PlanLog")``) as a dict or JSON text; ``as_of``
-    overrides the log's own, as the CLI's ``--as-of`` does.
+    overrides the log's own, as the CLI's ``--as-of`` does (through an :class:`Engine`).
     """
-    if isinstance(events, str) and as_of is None:
-        return _call("plan", _Text(events))
-    value = _input(events)
-    if isinstance(value, dict) and as_of is not None:
-        value = dict(value, as_of=_date_text(as_of, "/as_of"))
-    return _call("plan", value)
+    return _engine(None, as_of).plan(events)
 
 
 def report(
@@ -534,13 +593,7 @@ def report(
     >>> [m["value"] for m in r["measures"] if m["key"] == "referrals"]
     [1]
     """
-    value: Dict[str, Any] = {
-        "fiscal_year": fiscal_year,
-        "logs": [_input(log) for log in logs],
-    }
-    if targets is not None:
-        value["targets"] = _input(targets)
-    return _call("report", value)
+    return _engine().report(logs, fiscal_year, targets)
 
 
 def report_frame(

@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Union, overloa
 import pandas
 import pyarrow
 
+from . import _jusou
 from . import types as types
 from .types import (
     Case,
@@ -26,13 +27,15 @@ from .types import (
 
 #: A date as jusou accepts it: ``datetime.date``, ISO text or 和暦 text.
 DateLike = Union[datetime.date, str]
-#: A municipality for :func:`route` / :func:`route_many`: only its ``options`` are read.
+#: A municipality for :class:`Engine`, :func:`route` / :func:`route_many`: checked against the
+#: law, and its ``options`` (when it states them) replace each case's.
 MunicipalityLike = Union[Municipality, Dict[str, object], str]
 #: A JSON Schema document (its shape is JSON Schema's, not jusou's).
 JsonSchema = Dict[str, Any]
 
 __all__ = [
     "ValidationError",
+    "Engine",
     "types",
     "version",
     "taxonomy",
@@ -52,6 +55,36 @@ __all__ = [
 class ValidationError(ValueError):
     errors: List[Error]
     def __init__(self, errors: List[Error]) -> None: ...
+
+class Engine(_jusou.Engine):
+    def __new__(
+        cls,
+        municipality: Optional[MunicipalityLike] = ...,
+        as_of: Optional[DateLike] = ...,
+    ) -> Engine: ...
+    def route(self, case: Union[Case, str]) -> RouteDecision: ...
+    @overload
+    def route_many(
+        self, cases: Union[Sequence[Union[Case, str]], str], threads: Optional[int] = ...
+    ) -> List[Union[RouteDecision, Errors]]: ...
+    @overload
+    def route_many(self, cases: pandas.DataFrame, threads: Optional[int] = ...) -> pandas.DataFrame: ...
+    @overload
+    def route_many(
+        self, cases: Union[pyarrow.Table, pyarrow.RecordBatch], threads: Optional[int] = ...
+    ) -> pyarrow.Table: ...
+    @overload
+    def route_many(
+        self, cases: Iterable[Union[Case, str]], threads: Optional[int] = ...
+    ) -> List[Union[RouteDecision, Errors]]: ...
+    def meeting(self, check: Union[MeetingCheck, str]) -> MeetingDecision: ...
+    def plan(self, events: Union[PlanLog, str]) -> PlanReport: ...
+    def report(
+        self,
+        logs: Iterable[Union[PlanLog, str]],
+        fiscal_year: Union[int, str],
+        targets: Optional[Dict[str, int]] = ...,
+    ) -> Dict[str, Any]: ...
 
 def version() -> str: ...
 def taxonomy() -> List[Program]: ...
@@ -79,7 +112,7 @@ def report_frame(
 def check_municipality(m: Union[Municipality, str]) -> MunicipalityReport: ...
 @overload
 def route_many(
-    cases: Sequence[Union[Case, str]],
+    cases: Union[Sequence[Union[Case, str]], str],
     municipality: Optional[MunicipalityLike] = ...,
     as_of: Optional[DateLike] = ...,
     threads: Optional[int] = ...,

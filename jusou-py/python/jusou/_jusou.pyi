@@ -2,6 +2,8 @@
 
 from typing import Callable, Dict, List, Optional, Tuple, Union, final
 
+from typing_extensions import disjoint_base
+
 __all__ = [
     "bench_route_native",
     "call",
@@ -9,9 +11,7 @@ __all__ = [
     "depth_error",
     "not_json_error",
     "ArrowDecisions",
-    "route_arrow",
-    "route_arrow_strings",
-    "route_objects",
+    "Engine",
     "rules",
     "version",
 ]
@@ -27,22 +27,6 @@ def check_vector(
 def rules() -> str: ...
 def depth_error() -> str: ...
 def not_json_error(why: str) -> str: ...
-def route_objects(
-    cases: List[object],
-    dumps: Callable[[object], str],
-    options: Optional[str] = ...,
-    as_of: Optional[str] = ...,
-    columns: bool = ...,
-    nulls_absent: bool = ...,
-    threads: Optional[int] = ...,
-) -> Tuple[bool, Union[str, List[Dict[str, object]], _Columns]]: ...
-def route_arrow_strings(
-    column: object,
-    options: Optional[str] = ...,
-    as_of: Optional[str] = ...,
-    threads: Optional[int] = ...,
-) -> Tuple[bool, Union[str, _Columns]]: ...
-
 @final
 class ArrowDecisions:
     """Decisions as Arrow record batches (the Arrow PyCapsule interface)."""
@@ -50,10 +34,21 @@ class ArrowDecisions:
     def __arrow_c_stream__(self, requested_schema: object = ...) -> object: ...
     def __len__(self) -> int: ...
 
-def route_arrow(
-    data: object,
-    options: Optional[str] = ...,
-    as_of: Optional[str] = ...,
-    threads: Optional[int] = ...,
-) -> Tuple[bool, Union[str, ArrowDecisions, None]]: ...
+@disjoint_base
+class Engine:
+    """A municipality and a default decision date compiled once by jusou-core."""
+
+    def __new__(cls, municipality: Optional[str] = ..., as_of: Optional[str] = ...) -> Engine: ...
+    def call(self, op: str, input: str) -> Tuple[bool, str]: ...
+    def route_objects(
+        self,
+        cases: List[object],
+        dumps: Callable[[object], str],
+        columns: bool = ...,
+        nulls_absent: bool = ...,
+        threads: Optional[int] = ...,
+    ) -> Union[List[Dict[str, object]], _Columns]: ...
+    def route_arrow_strings(self, column: object, threads: Optional[int] = ...) -> _Columns: ...
+    def route_arrow(self, data: object, threads: Optional[int] = ...) -> Optional[ArrowDecisions]: ...
+
 def bench_route_native(cases: str, repeat: int, stage: str = ...) -> List[float]: ...

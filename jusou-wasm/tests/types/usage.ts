@@ -69,3 +69,16 @@ const values: (number | null | undefined)[] = yearly.measures.map((m) => m.value
 void values;
 // @ts-expect-error: a target names a known measure
 report([], 2026, { consultations: 5 });
+
+// The engine: a municipality and a date compiled once, then asked with only the case or log.
+import { Engine, type Municipality, type PlanReport } from "jusou";
+const niiza: Municipality = { code: "112305", name: "新座市", prefecture: "埼玉県" };
+const engine = new Engine(niiza, "令和8年6月1日");
+const viaEngine: RouteDecision = engine.route(c);
+const many: Array<RouteDecision | { errors: JusouError[] }> = engine.routeMany([c]);
+const replayed: PlanReport = engine.plan({ case_id: "c", as_of: "2026-06-01", events: [] });
+const plainEngine = new Engine();
+void viaEngine, many, replayed, plainEngine.route(JSON.stringify(c));
+engine.free();
+// @ts-expect-error: the engine's route takes the case alone (the overrides are the engine's)
+engine.route(c, { asOf: "2026-06-01" });

@@ -65,6 +65,14 @@ pub const OPERATIONS: &[(&str, &str)] = &[
         "ReportInput: a 年度's 実績 counted from the cases' plan logs, against targets when given",
     ),
     (
+        "report_partial",
+        "ReportInput: the counts of some of a 年度's logs (a partition), to merge with the others' (report_merge)",
+    ),
+    (
+        "report_merge",
+        "{partials: [report_partial's outputs, in order], targets}: the 年度's 実績 of all their logs, as report gives it",
+    ),
+    (
         "flow",
         "Flow: a case walked end to end (routing, then each plan event with the meeting check of its sitting)",
     ),
@@ -143,6 +151,8 @@ pub fn call(op: &str, input: &str) -> Result<String, Errors> {
         "plan" => encode(&crate::plan::replay_json(input)?),
         "flow" => encode(&crate::flow::run_json(input)?),
         "report" => encode(&crate::annual_report::report_json(input)?),
+        "report_partial" => encode(&crate::annual_report::partial_json(input)?),
+        "report_merge" => encode(&crate::annual_report::merge_json(input)?),
         "check_municipality" => encode(&crate::municipality::check_json(input)?),
         "municipality_options" => encode(&crate::municipality::load_options(input)?),
         #[cfg(feature = "schema")]

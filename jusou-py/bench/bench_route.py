@@ -77,12 +77,22 @@ def route_one_by_one(cases):
     return out
 
 
-def timed(f):
+#: CPU seconds (every thread of the process) of each timed path, beside the wall-clock seconds:
+#: on a machine shared with other jobs the wall clock counts the time others held the cores,
+#: the CPU time does not (for a 1-thread path it is the work itself).
+CPU: dict = {}
+
+
+def timed(f, name=None):
     gc.disable()
     try:
+        c = time.process_time()
         t = time.perf_counter()
         out = f()
-        return time.perf_counter() - t, out
+        wall = time.perf_counter() - t
+        if name is not None:
+            CPU[name] = CPU.get(name, 0.0) + time.process_time() - c
+        return wall, out
     finally:
         gc.enable()
 
@@ -132,16 +142,16 @@ def main(argv=None) -> int:
     while done < args.n:
         n = min(args.chunk, args.n - done)
         cases = synth.population(n, args.seed, start=done)
-        t, _ = timed(lambda: route_one_by_one(cases))
+        t, _ = timed(lambda: route_one_by_one(cases), "plain_python")
         secs["plain_python"] += t
         if vector_route is not None:
-            t, tables = timed(lambda: vector_route.flatten(cases))
+            t, tables = timed(lambda: vector_route.flatten(cases), "vectorised_flatten")
             secs["vectorised_flatten"] += t
-            t, _ = timed(lambda: vector_route.route(tables))
+            t, _ = timed(lambda: vector_route.route(tables), "vectorised")
             secs["vectorised"] += t
             del tables
         for tag, k in threads.items():
-            t, out = timed(lambda: jusou.route_many(cases, threads=k))
+            t, out = timed(lambda: jusou.route_many(cases, threads=k), "list" + tag)
             secs["list" + tag] += t
         invalid += sum(1 for d in out if "errors" in d)
         del out
@@ -150,20 +160,20 @@ def main(argv=None) -> int:
         if pd is not None:
             frame = pd.DataFrame(cases)
             for tag, k in threads.items():
-                t, out = timed(lambda: jusou.route_many(frame, threads=k))
+                t, out = timed(lambda: jusou.route_many(frame, threads=k), "dataframe" + tag)
                 secs["dataframe" + tag] += t
             del frame, out
         if pa is not None:
             table = pa.table({"case": pa.array([json.dumps(c, ensure_ascii=False) for c in cases])})
             for tag, k in threads.items():
-                t, out = timed(lambda: jusou.route_many(table, threads=k))
+                t, out = timed(lambda: jusou.route_many(table, threads=k), "arrow" + tag)
                 secs["arrow" + tag] += t
             # pa.array infers the struct type from every row (from_pylist keeps the first row's keys).
             structs = pa.Table.from_struct_array(pa.array(cases))
             native_ok, _ = _jusou.route_arrow(structs.slice(0, 10))
             assert native_ok and _ is not None, "the struct table is read natively"
             for tag, k in threads.items():
-                t, got = timed(lambda: jusou.route_many(structs, threads=k))
+                t, got = timed(lambda: jusou.route_many(structs, threads=k), "arrow_structs" + tag)
                 secs["arrow_structs" + tag] += t
             if not structs_checked:
                 # Same decisions (and the same errors for bad rows) from structs as from JSON
@@ -186,6 +196,7 @@ def main(argv=None) -> int:
             "seconds": round(s, 4),
             "cases_per_second": round(args.n / s),
             "us_per_case": round(s / args.n * 1e6, 3),
+            "cpu_us_per_case": round(CPU[name] / args.n * 1e6, 3) if name in CPU else None,
             "speedup_vs_plain_python": round(plain / s, 2),
             "cost_vs_native": round(s / native, 2),
         }
@@ -223,9 +234,10 @@ def main(argv=None) -> int:
 
     print(f"\nload average {os.getloadavg()}, {cores} cores; @all = {result['threads_all']} threads")
     print(f"\nroute_many over {args.n:,} synthetic cases ({invalid:,} invalid), Python {result['python']}")
-    print(f"{'path':<20}{'cases/s':>14}{'µs/case':>10}{'× plain':>9}{'× native':>10}")
+    print(f"{'path':<20}{'cases/s':>14}{'µs/case':>10}{'CPU µs':>9}{'× plain':>9}{'× native':>10}")
     for name, r in rows.items():
-        print(f"{name:<20}{r['cases_per_second']:>14,}{r['us_per_case']:>10.2f}"
+        cpu = f"{r['cpu_us_per_case']:>9.2f}" if r["cpu_us_per_case"] is not None else f"{'':>9}"
+        print(f"{name:<20}{r['cases_per_second']:>14,}{r['us_per_case']:>10.2f}{cpu}"
               f"{r['speedup_vs_plain_python']:>9.2f}{r['cost_vs_native']:>10.2f}")
     if arrow_vs_plain is not None:
         print(f"target Arrow ≥ 30× plain Python (jusou.route per case): {fastest_arrow} {arrow_vs_plain}× — "

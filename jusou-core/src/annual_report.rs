@@ -674,7 +674,12 @@ fn mismatch(path: String, ja: &str, en: &str) -> Error {
 /// into the list of parts (`/<k>/…`).
 pub fn merge(parts: Vec<PartialReport>) -> Result<PartialReport, Errors> {
     let Some(fy) = parts.first().map(|p| p.fiscal_year) else {
-        return Err(mismatch(String::new(), "部分集計がありません", "no partial report given").into());
+        return Err(mismatch(
+            String::new(),
+            "部分集計がありません",
+            "no partial report given",
+        )
+        .into());
     };
     let mut errors = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -848,7 +853,10 @@ pub fn finish(part: PartialReport, targets: Option<&Targets>) -> Result<AnnualRe
     });
     let without_id = part.meeting_events_without_id;
     counts.insert("jusou_meeting_sittings", jusou + without_id.jusou_meeting);
-    counts.insert("support_meeting_sittings", support + without_id.support_meeting);
+    counts.insert(
+        "support_meeting_sittings",
+        support + without_id.support_meeting,
+    );
     let (mut intake_to_plan, mut plan_to_closed) = (part.intake_to_plan, part.plan_to_closed);
     let targets = targets.cloned().unwrap_or_default();
     let measures = MEASURES
@@ -863,10 +871,7 @@ pub fn finish(part: PartialReport, targets: Option<&Targets>) -> Result<AnnualRe
                     median(&mut plan_to_closed),
                     Some(plan_to_closed.len() as u32),
                 ),
-                _ => (
-                    Some(f64::from(counts.get(key).copied().unwrap_or(0))),
-                    None,
-                ),
+                _ => (Some(f64::from(counts.get(key).copied().unwrap_or(0))), None),
             };
             let target = targets.get(key);
             let achievement_percent = match (value, target) {
@@ -1125,7 +1130,10 @@ mod tests {
                 assert_eq!(via_json, whole, "fy {fy}, cut {cut:?} (JSON)");
             }
         }
-        assert!(seen_invalid && seen_median && seen_sittings, "the fixtures exercise the merge");
+        assert!(
+            seen_invalid && seen_median && seen_sittings,
+            "the fixtures exercise the merge"
+        );
     }
 
     #[test]
@@ -1144,7 +1152,10 @@ mod tests {
         let e = merge(vec![odd]).unwrap_err();
         assert_eq!(e.errors[0].code, report_codes::PARTIAL_MISMATCH);
         assert_eq!(e.errors[0].path, "/0/counts/median_days_intake_to_plan");
-        assert_eq!(merge(Vec::new()).unwrap_err().errors[0].code, report_codes::PARTIAL_MISMATCH);
+        assert_eq!(
+            merge(Vec::new()).unwrap_err().errors[0].code,
+            report_codes::PARTIAL_MISMATCH
+        );
         let e = merge_json(r#"{"partials":[]}"#).unwrap_err();
         assert_eq!(e.errors[0].path, "/partials");
     }

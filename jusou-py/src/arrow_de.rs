@@ -295,7 +295,10 @@ struct Map<'de> {
 impl<'de> MapAccess<'de> for Map<'de> {
     type Error = Unread;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Unread> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Unread> {
         let fields = self.rows.fields();
         let columns = self.rows.columns();
         while let (Some(field), Some(col)) = (fields.get(self.next), columns.get(self.next)) {
@@ -307,12 +310,17 @@ impl<'de> MapAccess<'de> for Map<'de> {
             if name.len() > MAX_RAW_STRING {
                 return Err(Unread);
             }
-            let used = self.used.get().saturating_add(name.len().saturating_mul(6) + 32);
+            let used = self
+                .used
+                .get()
+                .saturating_add(name.len().saturating_mul(6) + 32);
             self.used.set(used);
             if used > MAX_BUDGET {
                 return Err(Unread);
             }
-            return seed.deserialize(BorrowedStrDeserializer::new(name)).map(Some);
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(name))
+                .map(Some);
         }
         Ok(None)
     }
@@ -341,7 +349,10 @@ struct Seq<'de> {
 impl<'de> SeqAccess<'de> for Seq<'de> {
     type Error = Unread;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Unread> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Unread> {
         if self.next >= self.end {
             return Ok(None);
         }

@@ -70,11 +70,15 @@ def test_rows_the_direct_way_leaves_to_json_text():
     assert _native(nulls).equals(_as_rows(nulls))
 
 
-def test_a_long_string_gets_the_core_limit_error():
+def test_a_long_string_gets_the_core_limit_error_as_route_gives_it():
+    """A string past the core's limit: the row goes through its JSON text and gets the error
+    ``jusou.route`` gives (LIMIT-003). (A list of dicts read by ``pyde`` does not apply the
+    text limits today, so the Python-rows reference is not used here.)"""
     base = synth.population(1, 9)[0]
     rows = [dict(base, id="x" * 5000), dict(base, id="fine")]
-    table = pa.Table.from_pylist(rows)
-    got = _native(table).to_pylist()
+    got = _native(pa.Table.from_pylist(rows)).to_pylist()
+    with pytest.raises(jusou.ValidationError) as e:
+        jusou.route(rows[0])
+    assert got[0]["errors"] == [dict({"detail": None}, **x) for x in e.value.errors]
     assert got[0]["errors"][0]["code"] == "JUSOU-E-LIMIT-003"
-    assert got[1]["errors"] is None
-    assert _native(table).equals(_as_rows(table))
+    assert got[1]["errors"] is None and got[1]["case_id"] == "fine"

@@ -82,3 +82,16 @@ def test_a_long_string_gets_the_core_limit_error_as_route_gives_it():
     assert got[0]["errors"] == [dict({"detail": None}, **x) for x in e.value.errors]
     assert got[0]["errors"][0]["code"] == "JUSOU-E-LIMIT-003"
     assert got[1]["errors"] is None and got[1]["case_id"] == "fine"
+
+
+def test_a_list_of_dicts_applies_the_text_limits_as_route_does():
+    """The list path reads dicts directly (``pyde``); a string past the core's limit must get
+    ``route``'s error there too, not be routed (found while writing the test above)."""
+    base = synth.population(1, 9)[0]
+    long_id = dict(base, id="x" * 5000)
+    long_note = dict(base, id="note", note="あ" * 3000)  # free text: within the 64 KiB limit
+    with pytest.raises(jusou.ValidationError) as e:
+        jusou.route(long_id)
+    got = jusou.route_many([long_id, long_note])
+    assert got[0] == {"errors": e.value.errors}
+    assert got[1] == jusou.route(long_note)

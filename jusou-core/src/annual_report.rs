@@ -41,6 +41,8 @@ pub mod report_codes {
     pub const CASE_ID_DUPLICATE: &str = crate::error::catalogue::REPORT_CASE_ID_DUPLICATE;
     /// More logs than one report takes.
     pub const TOO_MANY_LOGS: &str = crate::error::catalogue::REPORT_TOO_MANY_LOGS;
+    /// Partial reports that cannot be merged (another 年度, an unknown count or rule).
+    pub const PARTIAL_MISMATCH: &str = crate::error::catalogue::REPORT_PARTIAL_MISMATCH;
 }
 
 /// The most logs one report takes (as many as a batch of cases).
@@ -156,7 +158,8 @@ pub struct AnnualReport {
 }
 
 /// Meeting events without a sitting id, by kind of meeting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MeetingEventsWithoutId {
     /// 重層的支援会議 events.
     pub jusou_meeting: u32,
@@ -465,13 +468,121 @@ fn median(values: &mut [i64]) -> Option<f64> {
     })
 }
 
-/// Count a 年度's 実績.
+/// Count a 年度's 実績: the partial report of all the logs, finished (so a report made of
+/// merged partial reports is this report).
 pub fn report(input: &ReportInput) -> Result<AnnualReport, Errors> {
+    finish(partial(input)?, input.targets.as_ref())
+}
+
+/// The counts of a 年度 over some of its logs (a partition of them), to be merged with the
+/// counts over the others ([`merge`]) and finished into the report ([`finish`]): for logs cut
+/// into parts in order, `finish(merge([partial(part₁), partial(part₂), …]))` is `report` of all
+/// of them. What cannot be added up is kept whole: the meeting ids with their dates (a sitting
+/// may hear cases of several parts) and every interval of days (a median of medians is not the
+/// median). Each case's log lies in one part (a log is one case's), and a case id given in two
+/// parts is refused at the merge, as it is in one report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialReport {
+    /// The 年度 counted.
+    pub fiscal_year: FiscalYear,
+    /// The case id of every log given, in order.
+    pub case_ids: Vec<String>,
+    /// Logs left out of every measure; `index` into this part's logs, error paths inside the log.
+    pub invalid_logs: Vec<PartialInvalidLog>,
+    /// Counted logs judged before the 年度 ends.
+    pub logs_ending_before_year_end: Vec<String>,
+    /// The counts that add up, by measure key (sittings and medians are below).
+    pub counts: BTreeMap<String, u32>,
+    /// Meeting ids seen in the 年度, with the dates of their events.
+    pub sittings: Vec<PartialSitting>,
+    /// Meeting events without an id (each a sitting of its own).
+    pub meeting_events_without_id: MeetingEventsWithoutId,
+    /// Days from intake to plan, one per plan made in the 年度.
+    pub intake_to_plan: Vec<i64>,
+    /// Days from plan to 終結, one per 終結 of the 年度 after a plan.
+    pub plan_to_closed: Vec<i64>,
+}
+
+/// A meeting id of a partial report and the dates its events carry in the 年度.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialSitting {
+    /// 重層的支援会議 (`true`) or 支援会議 (`false`).
+    pub jusou_meeting: bool,
+    /// The sitting's id.
+    pub meeting_id: String,
+    /// The dates of its events, ascending.
+    #[schemars(with = "Vec<crate::calendar::DayText>")]
+    pub dates: Vec<NaiveDate>,
+}
+
+/// A log left out of a partial report, in a form that can be read back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialInvalidLog {
+    /// Its index in the part's logs.
+    pub index: usize,
+    /// Its case id.
+    pub case_id: String,
+    /// Input errors, paths inside the log (the report puts them under `/logs/<index>`).
+    pub errors: Vec<PartialError>,
+    /// The replay's violations (the rule's citation is the rule's own, looked up by id).
+    pub violations: Vec<PartialViolation>,
+}
+
+/// An error as a partial report carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialError {
+    /// Code.
+    pub code: String,
+    /// JSON pointer inside the log.
+    pub path: String,
+    /// Japanese.
+    pub message_ja: String,
+    /// English.
+    pub message_en: String,
+    /// Citation.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// The parser's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// A violation as a partial report carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialViolation {
+    /// Index into the log's events.
+    pub event_index: usize,
+    /// The rule's id (its citation is the registered rule's).
+    pub rule: String,
+    /// Japanese.
+    pub message_ja: String,
+    /// English.
+    pub message_en: String,
+}
+
+impl From<&Error> for PartialError {
+    fn from(e: &Error) -> Self {
+        PartialError {
+            code: e.code.to_string(),
+            path: e.path.clone(),
+            message_ja: e.message_ja.to_string(),
+            message_en: e.message_en.to_string(),
+            citation: e.citation.as_ref().map(|c| c.to_string()),
+            detail: e.detail.as_ref().map(|d| d.to_string()),
+        }
+    }
+}
+
+/// The partial report of `input`'s logs (its `targets` apply when the report is finished).
+pub fn partial(input: &ReportInput) -> Result<PartialReport, Errors> {
     // A FiscalYear built in Rust may be out of range; decoded ones never are.
     let fy = FiscalYear::checked(i64::from(input.fiscal_year.0))
         .map_err(|e| Errors::from(e.under("/fiscal_year")))?;
-    // In range, so both days exist.
-    let start = fy.start().unwrap_or(crate::calendar::MIN_DATE);
     let end = fy.end().unwrap_or(crate::calendar::MAX_DATE);
     check(input)?;
     let mut tally = Tally::default();
@@ -479,21 +590,30 @@ pub fn report(input: &ReportInput) -> Result<AnnualReport, Errors> {
     let mut ending_early = Vec::new();
     for (index, log) in input.logs.iter().enumerate() {
         if let Err(errors) = plan::validate(log) {
-            invalid_logs.push(InvalidLog {
+            invalid_logs.push(PartialInvalidLog {
                 index,
                 case_id: log.case_id.clone(),
-                errors: errors.under(&format!("/logs/{index}")).errors,
+                errors: errors.errors.iter().map(PartialError::from).collect(),
                 violations: Vec::new(),
             });
             continue;
         }
         let replayed = plan::replay(log);
         if !replayed.valid {
-            invalid_logs.push(InvalidLog {
+            invalid_logs.push(PartialInvalidLog {
                 index,
                 case_id: log.case_id.clone(),
                 errors: Vec::new(),
-                violations: replayed.violations,
+                violations: replayed
+                    .violations
+                    .iter()
+                    .map(|v| PartialViolation {
+                        event_index: v.event_index,
+                        rule: v.finding.rule.to_string(),
+                        message_ja: v.finding.message_ja.to_string(),
+                        message_en: v.finding.message_en.to_string(),
+                    })
+                    .collect(),
             });
             continue;
         }
@@ -502,48 +622,256 @@ pub fn report(input: &ReportInput) -> Result<AnnualReport, Errors> {
         }
         tally.log(log, fy);
     }
-    let several_dates: Vec<String> = tally
+    Ok(PartialReport {
+        fiscal_year: fy,
+        case_ids: input.logs.iter().map(|l| l.case_id.clone()).collect(),
+        invalid_logs,
+        logs_ending_before_year_end: ending_early,
+        counts: tally
+            .counts
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), *v))
+            .collect(),
+        sittings: tally
+            .sittings
+            .into_iter()
+            .map(|((jusou_meeting, meeting_id), dates)| PartialSitting {
+                jusou_meeting,
+                meeting_id,
+                dates: dates.into_iter().collect(),
+            })
+            .collect(),
+        meeting_events_without_id: tally.without_id,
+        intake_to_plan: tally.intake_to_plan,
+        plan_to_closed: tally.plan_to_closed,
+    })
+}
+
+/// The keys a partial report may count (every measure but the sittings and the medians, which
+/// it keeps whole).
+fn is_count(key: &str) -> bool {
+    !matches!(
+        key,
+        "jusou_meeting_sittings"
+            | "support_meeting_sittings"
+            | "median_days_intake_to_plan"
+            | "median_days_plan_to_closed"
+    ) && MEASURES.iter().any(|(k, ..)| *k == key)
+}
+
+fn mismatch(path: String, ja: &str, en: &str) -> Error {
+    Error::new(
+        report_codes::PARTIAL_MISMATCH,
+        path,
+        format!("部分集計を合わせられません（{ja}）"),
+        format!("partial reports cannot be merged ({en})"),
+    )
+}
+
+/// Merge partial reports, in the order of their parts, into the partial report of all their
+/// logs. Refused: no part; parts of different 年度 or with a count or rule the report does not
+/// know (`JUSOU-E-REPORT-003`); a case id in two parts (`JUSOU-E-REPORT-001`). Paths point
+/// into the list of parts (`/<k>/…`).
+pub fn merge(parts: Vec<PartialReport>) -> Result<PartialReport, Errors> {
+    let Some(fy) = parts.first().map(|p| p.fiscal_year) else {
+        return Err(mismatch(
+            String::new(),
+            "部分集計がありません",
+            "no partial report given",
+        )
+        .into());
+    };
+    let mut errors = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (k, p) in parts.iter().enumerate() {
+        if p.fiscal_year != fy {
+            errors.push(mismatch(
+                format!("/{k}/fiscal_year"),
+                &format!("{}年度と{}年度", fy.0, p.fiscal_year.0),
+                &format!("fiscal years {} and {}", fy.0, p.fiscal_year.0),
+            ));
+        }
+        for key in p.counts.keys().filter(|key| !is_count(key)) {
+            errors.push(mismatch(
+                format!("/{k}/counts/{}", crate::error::pointer_token(key)),
+                &format!("数えない項目「{key}」"),
+                &format!("no count named '{key}'"),
+            ));
+        }
+        for (j, log) in p.invalid_logs.iter().enumerate() {
+            for (m, v) in log.violations.iter().enumerate() {
+                if rule_citation(&v.rule).is_none() {
+                    errors.push(mismatch(
+                        format!("/{k}/invalid_logs/{j}/violations/{m}/rule"),
+                        &format!("知らない規則「{}」", v.rule),
+                        &format!("no rule named '{}'", v.rule),
+                    ));
+                }
+            }
+        }
+        for (j, id) in p.case_ids.iter().enumerate() {
+            if !seen.insert(id.as_str()) {
+                errors.push(Error::new(
+                    report_codes::CASE_ID_DUPLICATE,
+                    format!("/{k}/case_ids/{j}"),
+                    format!(
+                        "ケースID「{id}」の記録が2つあります（同じケースを二重に数えます）。1つの記録にまとめてください"
+                    ),
+                    format!("two logs for case '{id}' (it would be counted twice); merge them into one log"),
+                ));
+            }
+        }
+    }
+    Errors::check(errors)?;
+    let mut out = PartialReport {
+        fiscal_year: fy,
+        case_ids: Vec::new(),
+        invalid_logs: Vec::new(),
+        logs_ending_before_year_end: Vec::new(),
+        counts: BTreeMap::new(),
+        sittings: Vec::new(),
+        meeting_events_without_id: MeetingEventsWithoutId::default(),
+        intake_to_plan: Vec::new(),
+        plan_to_closed: Vec::new(),
+    };
+    let mut sittings: BTreeMap<(bool, String), BTreeSet<NaiveDate>> = BTreeMap::new();
+    for p in parts {
+        let offset = out.case_ids.len();
+        out.case_ids.extend(p.case_ids);
+        out.invalid_logs
+            .extend(p.invalid_logs.into_iter().map(|l| PartialInvalidLog {
+                index: l.index + offset,
+                ..l
+            }));
+        out.logs_ending_before_year_end
+            .extend(p.logs_ending_before_year_end);
+        for (k, v) in p.counts {
+            *out.counts.entry(k).or_default() += v;
+        }
+        for s in p.sittings {
+            sittings
+                .entry((s.jusou_meeting, s.meeting_id))
+                .or_default()
+                .extend(s.dates);
+        }
+        out.meeting_events_without_id.jusou_meeting += p.meeting_events_without_id.jusou_meeting;
+        out.meeting_events_without_id.support_meeting +=
+            p.meeting_events_without_id.support_meeting;
+        out.intake_to_plan.extend(p.intake_to_plan);
+        out.plan_to_closed.extend(p.plan_to_closed);
+    }
+    out.sittings = sittings
+        .into_iter()
+        .map(|((jusou_meeting, meeting_id), dates)| PartialSitting {
+            jusou_meeting,
+            meeting_id,
+            dates: dates.into_iter().collect(),
+        })
+        .collect();
+    Ok(out)
+}
+
+/// The registered citation of a rule id (a violation's citation is its rule's).
+fn rule_citation(id: &str) -> Option<Option<&'static str>> {
+    crate::rule::registry::all()
+        .into_iter()
+        .find(|r| r.id == id)
+        .map(|r| r.citation)
+}
+
+/// The report of a partial report (one part, or the merge of all), against `targets`.
+pub fn finish(part: PartialReport, targets: Option<&Targets>) -> Result<AnnualReport, Errors> {
+    let fy = FiscalYear::checked(i64::from(part.fiscal_year.0))
+        .map_err(|e| Errors::from(e.under("/fiscal_year")))?;
+    // In range, so both days exist.
+    let start = fy.start().unwrap_or(crate::calendar::MIN_DATE);
+    let end = fy.end().unwrap_or(crate::calendar::MAX_DATE);
+    let mut invalid_logs = Vec::with_capacity(part.invalid_logs.len());
+    for l in part.invalid_logs {
+        let mut violations = Vec::with_capacity(l.violations.len());
+        for v in l.violations {
+            let citation = rule_citation(&v.rule).ok_or_else(|| {
+                Errors::from(mismatch(
+                    "/invalid_logs".to_owned(),
+                    &format!("知らない規則「{}」", v.rule),
+                    &format!("no rule named '{}'", v.rule),
+                ))
+            })?;
+            violations.push(Violation {
+                event_index: v.event_index,
+                finding: crate::rule::Finding {
+                    rule: v.rule.into(),
+                    citation,
+                    message_ja: v.message_ja.into(),
+                    message_en: v.message_en.into(),
+                },
+            });
+        }
+        let errors = Errors {
+            errors: l
+                .errors
+                .into_iter()
+                .map(|e| Error {
+                    code: e.code.into(),
+                    path: e.path,
+                    message_ja: e.message_ja.into(),
+                    message_en: e.message_en.into(),
+                    citation: e.citation.map(Into::into),
+                    detail: e.detail.map(Box::new),
+                })
+                .collect(),
+        };
+        invalid_logs.push(InvalidLog {
+            index: l.index,
+            case_id: l.case_id,
+            errors: if errors.errors.is_empty() {
+                Vec::new()
+            } else {
+                errors.under(&format!("/logs/{}", l.index)).errors
+            },
+            violations,
+        });
+    }
+    let mut counts: BTreeMap<&'static str, u32> = BTreeMap::new();
+    for (key, ..) in MEASURES {
+        if let Some(v) = part.counts.get(*key) {
+            counts.insert(key, *v);
+        }
+    }
+    let several_dates: Vec<String> = part
         .sittings
         .iter()
-        .filter(|(_, dates)| dates.len() > 1)
-        .map(|((_, id), _)| id.clone())
+        .filter(|s| s.dates.len() > 1)
+        .map(|s| s.meeting_id.clone())
         .collect();
-    let (jusou, support) =
-        tally.sittings.keys().fold(
-            (0u32, 0u32),
-            |(j, s), (k, _)| {
-                if *k {
-                    (j + 1, s)
-                } else {
-                    (j, s + 1)
-                }
-            },
-        );
-    tally.counts.insert(
-        "jusou_meeting_sittings",
-        jusou + tally.without_id.jusou_meeting,
-    );
-    tally.counts.insert(
+    let (jusou, support) = part.sittings.iter().fold((0u32, 0u32), |(j, s), x| {
+        if x.jusou_meeting {
+            (j + 1, s)
+        } else {
+            (j, s + 1)
+        }
+    });
+    let without_id = part.meeting_events_without_id;
+    counts.insert("jusou_meeting_sittings", jusou + without_id.jusou_meeting);
+    counts.insert(
         "support_meeting_sittings",
-        support + tally.without_id.support_meeting,
+        support + without_id.support_meeting,
     );
-    let targets = input.targets.clone().unwrap_or_default();
+    let (mut intake_to_plan, mut plan_to_closed) = (part.intake_to_plan, part.plan_to_closed);
+    let targets = targets.cloned().unwrap_or_default();
     let measures = MEASURES
         .iter()
         .map(|&(key, name_ja, name_en, unit)| {
             let (value, n) = match key {
                 "median_days_intake_to_plan" => (
-                    median(&mut tally.intake_to_plan),
-                    Some(tally.intake_to_plan.len() as u32),
+                    median(&mut intake_to_plan),
+                    Some(intake_to_plan.len() as u32),
                 ),
                 "median_days_plan_to_closed" => (
-                    median(&mut tally.plan_to_closed),
-                    Some(tally.plan_to_closed.len() as u32),
+                    median(&mut plan_to_closed),
+                    Some(plan_to_closed.len() as u32),
                 ),
-                _ => (
-                    Some(f64::from(tally.counts.get(key).copied().unwrap_or(0))),
-                    None,
-                ),
+                _ => (Some(f64::from(counts.get(key).copied().unwrap_or(0))), None),
             };
             let target = targets.get(key);
             let achievement_percent = match (value, target) {
@@ -562,7 +890,7 @@ pub fn report(input: &ReportInput) -> Result<AnnualReport, Errors> {
             }
         })
         .collect();
-    let logs = input.logs.len() as u32;
+    let logs = part.case_ids.len() as u32;
     Ok(AnnualReport {
         fiscal_year: fy,
         wareki: fy.wareki().unwrap_or_default(),
@@ -570,13 +898,38 @@ pub fn report(input: &ReportInput) -> Result<AnnualReport, Errors> {
         end,
         logs,
         counted_logs: logs - invalid_logs.len() as u32,
-        year_complete: invalid_logs.is_empty() && ending_early.is_empty(),
+        year_complete: invalid_logs.is_empty() && part.logs_ending_before_year_end.is_empty(),
         invalid_logs,
-        logs_ending_before_year_end: ending_early,
-        meeting_events_without_id: tally.without_id,
+        logs_ending_before_year_end: part.logs_ending_before_year_end,
+        meeting_events_without_id: without_id,
         meeting_ids_with_several_dates: several_dates,
         measures,
     })
+}
+
+/// Input of the operation `report_merge`: partial reports (`report_partial`'s outputs, in the
+/// order of their parts) and the municipality's targets.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeInput {
+    /// The parts' partial reports.
+    pub partials: Vec<PartialReport>,
+    /// Targets for the 年度.
+    #[serde(default)]
+    pub targets: Option<Targets>,
+}
+
+/// Decode a `ReportInput` and give its partial report (operation `report_partial`).
+pub fn partial_json(input: &str) -> Result<PartialReport, Errors> {
+    let input: ReportInput = error::decode(input)?;
+    partial(&input)
+}
+
+/// Decode partial reports, merge them and finish the report (operation `report_merge`).
+pub fn merge_json(input: &str) -> Result<AnnualReport, Errors> {
+    let input: MergeInput = error::decode(input)?;
+    let merged = merge(input.partials).map_err(|e| e.under("/partials"))?;
+    finish(merged, input.targets.as_ref())
 }
 
 /// Input errors of the whole report: too many logs, a case given twice.
@@ -694,5 +1047,116 @@ mod tests {
         assert_eq!(value(&r6, "plans_made"), Some(1.0));
         assert_eq!(value(&r6, "plan_revisions"), Some(1.0));
         assert_eq!(value(&r6, "median_days_plan_to_closed"), Some(231.0));
+    }
+
+    /// Every plan log of the fixtures that decodes (valid, invalid and with warnings), each
+    /// under its own case id, plus copies of the logs with meeting ids (so one sitting hears
+    /// cases of several logs, which a cut may put in different parts).
+    fn fixture_logs() -> Vec<PlanLog> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/plans");
+        let mut paths = Vec::new();
+        for sub in ["", "invalid", "warnings"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                if name.ends_with(".json") && !name.ends_with(".expected.json") {
+                    paths.push(p);
+                }
+            }
+        }
+        paths.sort();
+        let mut logs: Vec<PlanLog> = paths
+            .iter()
+            .filter_map(|p| serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok())
+            .collect();
+        let with_ids: Vec<PlanLog> = logs
+            .iter()
+            .filter(|l| l.events.iter().any(|e| e.meeting_id.is_some()))
+            .cloned()
+            .collect();
+        logs.extend(with_ids);
+        for (i, l) in logs.iter_mut().enumerate() {
+            l.case_id = format!("{}#{i}", l.case_id);
+        }
+        logs
+    }
+
+    fn input(fy: i32, logs: &[PlanLog], targets: Option<Targets>) -> ReportInput {
+        ReportInput {
+            fiscal_year: FiscalYear(fy),
+            logs: logs.to_vec(),
+            targets,
+        }
+    }
+
+    #[test]
+    fn partition_then_merge_is_the_whole_report() {
+        let logs = fixture_logs();
+        assert!(logs.len() >= 15, "{} logs", logs.len());
+        let targets = Targets {
+            plans_made: Some(3),
+            jusou_meeting_sittings: Some(2),
+            ..Targets::default()
+        };
+        let mut seen_invalid = false;
+        let mut seen_median = false;
+        let mut seen_sittings = false;
+        for fy in [2025, 2026, 2027] {
+            let whole = report(&input(fy, &logs, Some(targets.clone()))).unwrap();
+            seen_invalid |= !whole.invalid_logs.is_empty();
+            seen_median |= whole.measures.iter().any(|m| m.n.is_some_and(|n| n > 1));
+            seen_sittings |= whole
+                .measures
+                .iter()
+                .any(|m| m.key == "jusou_meeting_sittings" && m.value.is_some_and(|v| v > 0.0));
+            let n = logs.len();
+            // Every cut into two parts, and three parts.
+            let mut cuts: Vec<Vec<usize>> = (0..=n).map(|k| vec![0, k, n]).collect();
+            cuts.push(vec![0, n / 3, 2 * n / 3, n]);
+            cuts.push(vec![0, 1, n - 1, n]);
+            for cut in cuts {
+                let parts: Vec<PartialReport> = cut
+                    .windows(2)
+                    .map(|w| partial(&input(fy, &logs[w[0]..w[1]], None)).unwrap())
+                    .collect();
+                let merged = finish(merge(parts.clone()).unwrap(), Some(&targets)).unwrap();
+                assert_eq!(merged, whole, "fy {fy}, cut {cut:?}");
+                // The same through JSON, as partial reports travel between processes.
+                let json = serde_json::json!({"partials": parts, "targets": targets});
+                let via_json = merge_json(&json.to_string()).unwrap();
+                assert_eq!(via_json, whole, "fy {fy}, cut {cut:?} (JSON)");
+            }
+        }
+        assert!(
+            seen_invalid && seen_median && seen_sittings,
+            "the fixtures exercise the merge"
+        );
+    }
+
+    #[test]
+    fn merging_refuses_other_years_a_case_twice_and_unknown_counts() {
+        let logs = fixture_logs();
+        let a = partial(&input(2026, &logs[..3], None)).unwrap();
+        let b = partial(&input(2027, &logs[3..6], None)).unwrap();
+        let e = merge(vec![a.clone(), b]).unwrap_err();
+        assert_eq!(e.errors[0].code, report_codes::PARTIAL_MISMATCH);
+        assert_eq!(e.errors[0].path, "/1/fiscal_year");
+        let e = merge(vec![a.clone(), a.clone()]).unwrap_err();
+        assert_eq!(e.errors[0].code, report_codes::CASE_ID_DUPLICATE);
+        assert_eq!(e.errors[0].path, "/1/case_ids/0");
+        let mut odd = a.clone();
+        odd.counts.insert("median_days_intake_to_plan".into(), 3);
+        let e = merge(vec![odd]).unwrap_err();
+        assert_eq!(e.errors[0].code, report_codes::PARTIAL_MISMATCH);
+        assert_eq!(e.errors[0].path, "/0/counts/median_days_intake_to_plan");
+        assert_eq!(
+            merge(Vec::new()).unwrap_err().errors[0].code,
+            report_codes::PARTIAL_MISMATCH
+        );
+        let e = merge_json(r#"{"partials":[]}"#).unwrap_err();
+        assert_eq!(e.errors[0].path, "/partials");
     }
 }

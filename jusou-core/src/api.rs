@@ -101,6 +101,8 @@ fn dispatch(engine: &Engine, op: &str, input: &str) -> Result<String, Errors> {
         Op::Report => encode(&engine.report(input)?),
         Op::CheckMunicipality => encode(&crate::municipality::check_json(input)?),
         Op::MunicipalityOptions => encode(&crate::municipality::load_options(input)?),
+        Op::ReportPartial => encode(&crate::annual_report::partial_json(input)?),
+        Op::ReportMerge => encode(&crate::annual_report::merge_json(input)?),
         #[cfg(feature = "schema")]
         Op::Schema => {
             let name: String = decode(input)?;

@@ -34,6 +34,10 @@ pub enum Op {
     MunicipalityOptions,
     /// The annual 実績.
     Report,
+    /// The counts of part of a 年度's logs (a partition), to merge.
+    ReportPartial,
+    /// The 実績 of partial reports merged.
+    ReportMerge,
     /// A case walked end to end.
     Flow,
 }
@@ -205,6 +209,28 @@ pub const ALL: &[Operation] = &[
         cli: Some("report"),
         python: Some("report"),
         js: Some("report"),
+        overridden: false,
+    },
+    Operation {
+        op: Op::ReportPartial,
+        name: "report_partial",
+        input: Some("ReportInput"),
+        input_about: "ReportInput: the counts of some of a 年度's logs (a partition), to merge with the others' (report_merge)",
+        output: Some("PartialReport"),
+        cli: None,
+        python: Some("report_partial"),
+        js: None,
+        overridden: false,
+    },
+    Operation {
+        op: Op::ReportMerge,
+        name: "report_merge",
+        input: Some("MergeInput"),
+        input_about: "MergeInput {partials: [report_partial's outputs, in order], targets}: the 年度's 実績 of all their logs, as report gives it",
+        output: Some("AnnualReport"),
+        cli: None,
+        python: Some("report_merge"),
+        js: None,
         overridden: false,
     },
     Operation {

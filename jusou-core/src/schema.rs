@@ -51,6 +51,14 @@ pub const NAMES: &[(&str, &str)] = &[
         "a 年度's 実績, one row per measure (output of `report`)",
     ),
     (
+        "PartialReport",
+        "the counts of part of a 年度's logs, to merge (output of `report_partial`)",
+    ),
+    (
+        "MergeInput",
+        "partial reports in order, and targets (input of `report_merge`)",
+    ),
+    (
         "Municipality",
         "a municipality's 実施体制 (input of `municipality`)",
     ),
@@ -86,6 +94,8 @@ pub fn get(name: &str) -> Result<Value, Errors> {
         "FlowReport" => to_value::<crate::flow::FlowReport>(),
         "ReportInput" => to_value::<crate::annual_report::ReportInput>(),
         "AnnualReport" => to_value::<crate::annual_report::AnnualReport>(),
+        "PartialReport" => to_value::<crate::annual_report::PartialReport>(),
+        "MergeInput" => to_value::<crate::annual_report::MergeInput>(),
         "Municipality" => to_value::<crate::municipality::Municipality>(),
         "MunicipalityReport" => to_value::<crate::municipality::MunicipalityReport>(),
         "Errors" => to_value::<crate::error::Errors>(),

@@ -1,8 +1,9 @@
 //! Cases held as Arrow structs (a pyarrow Table with one column per `Case` field, or a `case`
-//! column of structs), read without building Python objects: each row is written as the JSON
-//! text Python would have made of it (`Table.to_pylist()` then `json.dumps` without the nulls)
-//! and then read by the core exactly as `route` reads JSON, so a bad row gets the core's own
-//! errors, word for word, with their JSON pointers.
+//! column of structs) as JSON text: a row is written as the text Python would have made of it
+//! (`Table.to_pylist()` then `json.dumps` without the nulls) and then read by the core exactly
+//! as `route` reads JSON, so a bad row gets the core's own errors, word for word, with their
+//! JSON pointers. Good rows do not come here: `arrow_de` reads them straight into `Case`; this
+//! is the way for the rows it does not read, and the definition of what it must read alike.
 //!
 //! A null struct field is an absent key (Arrow gives every row every field; JSON input leaves
 //! out what it does not state); a null inside a list stays `null`, as in Python's rows.

@@ -17,6 +17,7 @@
 //! or Table) rather than as JSON text to parse again.
 
 mod arrow;
+mod arrow_de;
 mod arrow_json;
 mod arrow_out;
 mod parallel;
@@ -362,12 +363,8 @@ fn route_arrow<'py>(
             let mut out = Vec::new();
             for rows in &rows {
                 out.extend(parallel::chunks(rows.len(), threads, |range| {
-                    let outcomes: Vec<Outcome> = range
-                        .map(|i| match arrow_json::row(rows, i) {
-                            Ok(text) => route_item(ov, text.as_deref()),
-                            Err(why) => Err(jusou_core::api::not_json(&why).into()),
-                        })
-                        .collect();
+                    let outcomes: Vec<Outcome> =
+                        range.map(|i| arrow_de::route_row(ov, rows, i)).collect();
                     arrow_out::batch(&outcomes)
                 }));
             }

@@ -20,6 +20,35 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, V
 /// How deep a case may nest: the core's limit (a cycle fails here, then `json.dumps` reports it).
 const MAX_DEPTH: usize = jusou_core::limits::MAX_DEPTH;
 
+/// A string longer than this goes through `json.dumps` and the core's JSON reading: escaped, it
+/// could pass the core's string limit (`MAX_STRING_BYTES` of JSON text; a byte escapes to at most
+/// six), which `route` applies to the text (`limits::scan`). Without this a list of dicts routed
+/// a case whose id was 5,000 characters long while `route` refused it (JUSOU-E-LIMIT-003).
+const MAX_RAW_STRING: usize = jusou_core::limits::MAX_STRING_BYTES / 6;
+
+thread_local! {
+    /// An upper bound on the JSON text of the item being read (six bytes per byte of text, 32 per
+    /// value): past the core's input limit the item goes through its JSON text and that limit.
+    /// Reset when a top-level item starts (`PyDe::new` at depth 0); reading holds the GIL, one
+    /// item at a time per thread.
+    static BUDGET: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn spend(bytes: usize) -> Result<(), Unread> {
+    BUDGET.with(|b| {
+        let used = b
+            .get()
+            .saturating_add(bytes.saturating_mul(6))
+            .saturating_add(32);
+        b.set(used);
+        if used > jusou_core::limits::MAX_INPUT_BYTES {
+            Err(unread())
+        } else {
+            Ok(())
+        }
+    })
+}
+
 /// Why a value was not read; the caller then falls back to JSON text.
 #[derive(Debug)]
 pub struct Unread(String);
@@ -53,6 +82,9 @@ impl<'a, 'py> PyDe<'a, 'py> {
     /// Read `obj` (at nesting `depth`). With `nulls_absent`, a dict entry whose value is None
     /// reads as if the key were absent (how Arrow structs say "not given").
     pub fn new(obj: &'a Bound<'py, PyAny>, depth: usize, nulls_absent: bool) -> Self {
+        if depth == 0 {
+            BUDGET.with(|b| b.set(0));
+        }
         PyDe {
             obj,
             depth,
@@ -69,6 +101,7 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         if self.depth > MAX_DEPTH {
             return Err(unread());
         }
+        spend(0)?;
         if o.is_none() {
             return v.visit_unit();
         }
@@ -77,6 +110,10 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         }
         if let Ok(s) = o.cast::<PyString>() {
             let text = s.to_cow().map_err(|_| unread())?;
+            if text.len() > MAX_RAW_STRING {
+                return Err(unread());
+            }
+            spend(text.len())?;
             return v.visit_str(&text);
         }
         if o.cast::<PyInt>().is_ok() {
@@ -115,6 +152,10 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         } else {
             return Err(unread());
         };
+        // The core's array limit, counted as its scan counts.
+        if items.len() >= jusou_core::limits::MAX_ARRAY_ITEMS {
+            return Err(unread());
+        }
         v.visit_seq(Seq {
             items: items.into_iter(),
             depth: self.depth + 1,
@@ -139,6 +180,10 @@ impl<'de> de::Deserializer<'de> for PyDe<'_, '_> {
         // Only unit variants written as strings (the only enums a Case holds as enums).
         let s = self.obj.cast::<PyString>().map_err(|_| unread())?;
         let text = s.to_cow().map_err(|_| unread())?.into_owned();
+        if text.len() > MAX_RAW_STRING {
+            return Err(unread());
+        }
+        spend(text.len())?;
         v.visit_enum(text.into_deserializer())
     }
 

@@ -319,6 +319,9 @@ catalogue! {
     REPORT_TOO_MANY_LOGS = "JUSOU-E-REPORT-002", Report, Api, ["limit"],
         "記録が多すぎます（上限{limit}件）", "too many logs (limit {limit})",
         "An annual report given more plan logs than its limit.";
+    REPORT_PARTIAL_MISMATCH = "JUSOU-E-REPORT-003", Report, Api, ["why"],
+        "部分集計を合わせられません（{why}）", "partial reports cannot be merged ({why})",
+        "Partial 実績 reports (report_merge) of different 年度, or carrying a count or rule the report does not know.";
     FLOW_SITTING_NOT_MEETING = "JUSOU-E-FLOW-001", Flow, Api, [],
         "会議の記録ではない出来事に会議の開催が付いています", "a sitting on an event that is not a meeting",
         "A sitting on an event that is not a meeting event.";

@@ -37,6 +37,8 @@ __all__ = [
     "route_many",
     "plan",
     "report",
+    "report_partial",
+    "report_merge",
     "report_frame",
     "check_municipality",
 ]
@@ -594,6 +596,25 @@ def report(
     [1]
     """
     return _engine().report(logs, fiscal_year, targets)
+
+
+def report_partial(logs: Any, fiscal_year: Union[int, str]) -> Dict[str, Any]:
+    """The counts of some of a 年度's plan logs (one partition of a distributed run), to be
+    combined with the other partitions' by :func:`report_merge` (docs/report.md, "Reports over
+    partitions"). Counts that cannot be added (medians, meeting sittings) are kept as the day
+    intervals and meeting ids they come from."""
+    return _call("report_partial", {"fiscal_year": fiscal_year, "logs": [_input(log) for log in logs]})
+
+
+def report_merge(
+    partials: Any, targets: Union[Dict[str, Any], None] = None
+) -> Dict[str, Any]:
+    """The 年度's 実績 from :func:`report_partial` outputs (in partition order): exactly what
+    :func:`report` gives for all their logs at once."""
+    value: Dict[str, Any] = {"partials": [_input(p) for p in partials]}
+    if targets is not None:
+        value["targets"] = _input(targets)
+    return _call("report_merge", value)
 
 
 def report_frame(

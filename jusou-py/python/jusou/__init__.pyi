@@ -49,6 +49,8 @@ __all__ = [
     "plan",
     "check_municipality",
     "report",
+    "report_partial",
+    "report_merge",
     "report_frame",
 ]
 
@@ -103,6 +105,12 @@ def report(
     logs: Iterable[Union[PlanLog, str]],
     fiscal_year: Union[int, str],
     targets: Optional[Dict[str, int]] = ...,
+) -> Dict[str, Any]: ...
+def report_partial(
+    logs: Iterable[Union[PlanLog, str]], fiscal_year: Union[int, str]
+) -> Dict[str, Any]: ...
+def report_merge(
+    partials: Iterable[Union[Dict[str, Any], str]], targets: Optional[Dict[str, int]] = ...
 ) -> Dict[str, Any]: ...
 def report_frame(
     logs: Iterable[Union[PlanLog, str]],

@@ -1,0 +1,97 @@
+"""Arrow struct rows read straight into the core's Case (``src/arrow_de.rs``) answer exactly as the
+same rows read as Python dicts (``Table.to_pylist()``, a null field absent) — for good rows, which
+take the direct way, and for rows the direct way leaves to the JSON text (too long a string, a
+value of the wrong type, a float where an integer belongs, a null type), whose errors must be the
+core's own, word for word."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import sys
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
+import synth  # noqa: E402
+
+import jusou  # noqa: E402
+from jusou import _jusou  # noqa: E402
+
+
+def _as_rows(table):
+    """The reference: the table's rows as Python dicts, nulls absent, routed by jusou."""
+    rows = jusou._route_items(table.to_pylist(), None, None, columns=True, nulls_absent=True)
+    return jusou._arrow_from_columns(rows)
+
+
+def _native(table, threads=None):
+    ok, out = _jusou.route_arrow(table, None, None, threads)
+    assert ok and out is not None, "read natively"
+    return pa.table(out)
+
+
+def test_generated_population_row_for_row():
+    cases = synth.population(3_000, 5, start=6 * 10**8)
+    table = pa.Table.from_struct_array(pa.array(cases))
+    want = _as_rows(table)
+    assert _native(table, 1).equals(want)
+    assert _native(table, 2).equals(want)
+    got = want.to_pylist()
+    assert any(r["errors"] for r in got) and any(r["errors"] is None for r in got)
+
+
+def test_rows_the_direct_way_leaves_to_json_text():
+    base = synth.population(1, 9)[0]
+    base = dict(base, household=[dict(m, issues=list(m["issues"])) for m in base["household"]])
+    rows = [
+        dict(base, id="ok"),
+        dict(base, id="long-note", note="あ" * 3000),  # 9,000 bytes of free text: read through its JSON text
+        dict(base, id="short-note", note="メモ"),
+        dict(base, id="unknown-field", colour="blue"),
+        dict(base, id="bad-date", received_on="2026-02-30"),
+        dict(base, id="wareki", received_on="令和8年5月11日"),
+        dict(base, id="bad-program", received_by={"agency": "x", "program": "9-z"}),
+    ]
+    table = pa.Table.from_pylist(rows)
+    assert _native(table).equals(_as_rows(table))
+    # Ages as floats (80.0 is a form error in JSON), negative, and as a Date32 column of intake days.
+    for ages in ([80.0, 45.5], [-1, 200]):
+        members = [dict(base["household"][0], age=a) for a in ages]
+        t = pa.Table.from_pylist([dict(base, id=f"age-{i}", household=[m]) for i, m in enumerate(members)])
+        assert _native(t).equals(_as_rows(t))
+    dated = table.set_column(table.column_names.index("received_on"), "received_on",
+                             pa.array([datetime.date(2026, 5, 11)] * table.num_rows))
+    assert _native(dated).equals(_as_rows(dated))
+    # A column of the null type: present as JSON null in every row (as to_pylist gives None).
+    nulls = table.append_column("as_of", pa.nulls(table.num_rows))
+    assert _native(nulls).equals(_as_rows(nulls))
+
+
+def test_a_long_string_gets_the_core_limit_error_as_route_gives_it():
+    """A string past the core's limit: the row goes through its JSON text and gets the error
+    ``jusou.route`` gives (LIMIT-003). (A list of dicts read by ``pyde`` does not apply the
+    text limits today, so the Python-rows reference is not used here.)"""
+    base = synth.population(1, 9)[0]
+    rows = [dict(base, id="x" * 5000), dict(base, id="fine")]
+    got = _native(pa.Table.from_pylist(rows)).to_pylist()
+    with pytest.raises(jusou.ValidationError) as e:
+        jusou.route(rows[0])
+    assert got[0]["errors"] == [dict({"detail": None}, **x) for x in e.value.errors]
+    assert got[0]["errors"][0]["code"] == "JUSOU-E-LIMIT-003"
+    assert got[1]["errors"] is None and got[1]["case_id"] == "fine"
+
+
+def test_a_list_of_dicts_applies_the_text_limits_as_route_does():
+    """The list path reads dicts directly (``pyde``); a string past the core's limit must get
+    ``route``'s error there too, not be routed (found while writing the test above)."""
+    base = synth.population(1, 9)[0]
+    long_id = dict(base, id="x" * 5000)
+    long_note = dict(base, id="note", note="あ" * 3000)  # free text: within the 64 KiB limit
+    with pytest.raises(jusou.ValidationError) as e:
+        jusou.route(long_id)
+    got = jusou.route_many([long_id, long_note])
+    assert got[0] == {"errors": e.value.errors}
+    assert got[1] == jusou.route(long_note)

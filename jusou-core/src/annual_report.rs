@@ -771,10 +771,13 @@ pub fn merge(parts: Vec<PartialReport>) -> Result<PartialReport, Errors> {
     Ok(out)
 }
 
-/// The registered citation of a rule id (a violation's citation is its rule's).
+/// The citation of a rule id a plan replay can report (a violation's citation is its rule's):
+/// the plan's rules and the meeting rules its consent checks share. Looked up in those tables
+/// rather than `rule::registry`, which sits above this module (it lists every area).
 fn rule_citation(id: &str) -> Option<Option<&'static str>> {
-    crate::rule::registry::all()
-        .into_iter()
+    crate::plan::rules::ALL
+        .iter()
+        .chain(crate::meeting::rules::ALL.iter())
         .find(|r| r.id == id)
         .map(|r| r.citation)
 }

@@ -18,18 +18,17 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
 import synth  # noqa: E402
 
 import jusou  # noqa: E402
-from jusou import _jusou  # noqa: E402
 
 
 def _as_rows(table):
     """The reference: the table's rows as Python dicts, nulls absent, routed by jusou."""
-    rows = jusou._route_items(table.to_pylist(), None, None, columns=True, nulls_absent=True)
+    rows = jusou._route_items(jusou.Engine(), table.to_pylist(), columns=True, nulls_absent=True)
     return jusou._arrow_from_columns(rows)
 
 
 def _native(table, threads=None):
-    ok, out = _jusou.route_arrow(table, None, None, threads)
-    assert ok and out is not None, "read natively"
+    out = jusou.Engine().route_arrow(table, threads)
+    assert out is not None, "read natively"
     return pa.table(out)
 
 

@@ -13,7 +13,7 @@ use super::{Pillar, ProgramCode};
 pub const ITEMS_AS_ONE_RULE: &str = "R-MUNI-ITEMS-AS-ONE";
 
 /// Where [`ITEMS_AS_ONE_RULE`] is cited.
-pub const ITEMS_AS_ONE_CITATION: &str = "社会福祉法第106条の4第2項柱書";
+pub const ITEMS_AS_ONE_CITATION: &str = super::articles::SRC_ITEMS_OPENING.citation;
 
 /// One part of what 第106条の4第2項 fixes about how the items fit together. Every part is checked
 /// under the one rule [`ITEMS_AS_ONE_RULE`] (its `rule`), so that a municipality missing several

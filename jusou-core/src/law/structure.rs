@@ -94,12 +94,12 @@ pub const STRUCTURE: [Structure; 7] = [
             ProgramCode::Item1Ha,
             ProgramCode::Item1Ni,
         ],
-        citation: "社会福祉法第106条の4第2項第1号",
+        citation: super::articles::SRC_ITEM1.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item2,
-        citation: "社会福祉法第106条の4第2項第2号",
+        citation: super::articles::SRC_ITEM2.citation,
     },
     Structure::AllTogether {
         rule: ITEMS_AS_ONE_RULE,
@@ -110,23 +110,23 @@ pub const STRUCTURE: [Structure; 7] = [
             ProgramCode::Item3Ha,
             ProgramCode::Item3Ni,
         ],
-        citation: "社会福祉法第106条の4第2項第3号",
+        citation: super::articles::SRC_ITEM3.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item4,
-        citation: "社会福祉法第106条の4第2項第4号",
+        citation: super::articles::SRC_ITEM4.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item5,
-        citation: "社会福祉法第106条の4第2項第5号",
+        citation: super::articles::SRC_ITEM5.citation,
     },
     Structure::RunsWith {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item6,
         with: ProgramCode::Item5,
-        citation: "社会福祉法第106条の4第2項第6号",
+        citation: super::articles::SRC_ITEM6.citation,
     },
 ];
 

@@ -70,3 +70,34 @@ fn rules_by_article_answers_from_the_cli() {
     assert!(out.contains("R-MEET-SUPPORT-MEMBER"), "{out}");
     assert!(!out.contains("R-PLAN-ORDER"), "{out}");
 }
+
+#[test]
+fn the_source_registry_answers_from_the_cli() {
+    let (code, out, err) = jusou(&["rules", "--articles", "--article", "106-6-5", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{out}");
+    assert_eq!(
+        entries[0]["source"]["citation"],
+        "社会福祉法第106条の6第5項"
+    );
+    assert_eq!(entries[0]["source"]["in_force_from"], "2021-04-01");
+    assert!(entries[0]["source"]["verified"].is_boolean());
+    assert!(entries[0]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "R-MEET-SUPPORT-MEMBER"));
+    // The readable listing names every entry, including those cited only in answers' texts.
+    let (code, out, _) = jusou(&["rules", "--articles"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().filter(|l| !l.starts_with(' ')).count(),
+        jusou_core::law::articles::SOURCES.len()
+    );
+    assert!(
+        out.contains("社会福祉法第106条の4第2項第1号イ [106-4-2-1-i]"),
+        "{out}"
+    );
+}

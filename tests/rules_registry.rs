@@ -105,3 +105,95 @@ fn the_privacy_law_is_cited_in_one_spelling_per_basis() {
     }
     assert!(seen > 20, "only {seen} privacy citations found");
 }
+
+/// Every `citation` in a JSON value.
+fn citations_in(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(serde_json::Value::String(c)) = m.get("citation") {
+                out.push(c.clone());
+            }
+            m.values().for_each(|x| citations_in(x, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| citations_in(x, out)),
+        _ => {}
+    }
+}
+
+/// Every `*.expected.json` under `dir`.
+fn expected_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            expected_files(&p, out);
+        } else if p.to_string_lossy().ends_with(".expected.json") {
+            out.push(p);
+        }
+    }
+}
+
+/// The one source registry (issue #19): no answer in the shared vectors prints a citation outside
+/// it, every rule rests on an entry of it, and every entry is cited by a rule or says where it is
+/// cited instead.
+#[test]
+fn every_citation_is_in_the_source_registry() {
+    use jusou_core::law::articles::{self, SOURCES};
+    let mut files = Vec::new();
+    expected_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut files,
+    );
+    let mut seen = BTreeSet::new();
+    for f in &files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        let mut cs = Vec::new();
+        citations_in(&v, &mut cs);
+        for c in cs {
+            assert!(
+                articles::source_of(&c).is_some(),
+                "{}: citation outside the source registry: {c}",
+                f.display()
+            );
+            seen.insert(c);
+        }
+    }
+    assert!(seen.len() > 40, "only {} citations found", seen.len());
+
+    // The program catalogue and the structure cite registry entries too.
+    for p in &jusou_core::law::PROGRAMS {
+        assert!(articles::source_of(p.citation).is_some(), "{}", p.citation);
+    }
+
+    let rules = jusou_core::rule::registry::all();
+    for r in &rules {
+        if let Some(s) = r.source {
+            assert_eq!(articles::source(s.key), Some(s), "{}", r.id);
+            assert_eq!(r.citation, Some(s.citation), "{}", r.id);
+        }
+    }
+    for s in SOURCES {
+        let used = rules
+            .iter()
+            .any(|r| r.source.is_some_and(|rs| rs.key == s.key));
+        assert!(
+            used || s.cited_in.is_some(),
+            "{} is cited by no rule and documents no other place",
+            s.key
+        );
+    }
+}
+
+#[test]
+fn rules_by_article_resolve_through_the_registry() {
+    let by_key = jusou_core::rule::registry::by_article("106-6-5");
+    let by_text = jusou_core::rule::registry::by_article("第106条の6第5項");
+    assert!(!by_key.is_empty());
+    assert_eq!(
+        by_key.iter().map(|r| r.id).collect::<Vec<_>>(),
+        by_text.iter().map(|r| r.id).collect::<Vec<_>>()
+    );
+    assert!(by_key
+        .iter()
+        .all(|r| r.source.is_some_and(|s| s.key == "106-6-5")));
+}

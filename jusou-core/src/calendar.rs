@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{codes, Error, Errors};
-use crate::rule::{Finding, Rule};
+use crate::rule::{Finding, Rule, Source};
 
 const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
@@ -333,10 +333,30 @@ pub struct ParsedDate {
     pub warnings: Vec<Finding>,
 }
 
+/// The cabinet order that changed the era to 令和 on 2019-05-01 (an entry of the source registry
+/// `law::articles::SOURCES`, written here because the calendar sits below the law in the module
+/// graph). Its wording is not checked against a statute text.
+pub const SRC_ERA_CHANGE: Source = Source::statute(
+    "era-reiwa",
+    "元号を改める政令（平成31年政令第143号）",
+    false,
+    Some(ymd(2019, 5, 1)),
+);
+
+/// The 布告 that replaced the lunisolar calendar by the Gregorian one (明治5年12月3日 became
+/// 明治6年1月1日, 1873-01-01). Not checked against a statute text; its own first day is not
+/// stated here.
+pub const SRC_CALENDAR_REFORM: Source = Source::statute(
+    "calendar-reform",
+    "明治5年太政官布告第337号（改暦ノ布告）",
+    false,
+    None,
+);
+
 /// Reading an old era's name for a date after that era ended (pre-printed forms).
 pub const R_DATE_OLD_ERA: Rule = Rule {
     id: "R-DATE-OLD-ERA",
-    citation: Some("元号を改める政令（平成31年政令第143号）"),
+    source: Some(&SRC_ERA_CHANGE),
     ja: "改元後の日付が旧元号で書かれています。新元号の日付として読みました",
     en: "a date after the era changed is written with the old era name; read as the new era's date",
 };
@@ -344,7 +364,7 @@ pub const R_DATE_OLD_ERA: Rule = Rule {
 /// 明治5年以前 (before 1873): written in the lunisolar calendar, read here as Gregorian.
 pub const R_DATE_LUNISOLAR: Rule = Rule {
     id: "R-DATE-LUNISOLAR",
-    citation: Some("明治5年太政官布告第337号（改暦ノ布告）"),
+    source: Some(&SRC_CALENDAR_REFORM),
     ja: "明治6年より前の和暦は太陰太陽暦ですが、グレゴリオ暦として読みました",
     en: "era dates before 1873 were lunisolar; read on the Gregorian calendar",
 };

@@ -31,6 +31,7 @@ use serde_json::value::RawValue;
 
 use crate::case::Case;
 use crate::error::{decode, Error, Errors};
+use crate::law::articles;
 use crate::meeting::consent::Consent;
 use crate::meeting::{
     CaseRef, InfoCategory, MeetingCheck, MeetingDecision, MeetingInfo, MeetingKind, Member,
@@ -157,7 +158,7 @@ pub struct Conflict {
 /// themselves; this only puts them side by side.
 pub const R_FLOW_AGREE: Rule = Rule {
     id: "R-FLOW-AGREE",
-    citation: Some(crate::standing::GUIDANCE),
+    source: Some(&articles::SRC_GUIDANCE),
     ja: "プランの記録と会議の判定は同じ事例の段階（受理・支援決定・終結）に基づく",
     en: "the plan replay and the meeting check rest on the same standing of the case (acceptance, support decision, closing)",
 };

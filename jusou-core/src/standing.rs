@@ -38,15 +38,8 @@ pub enum Standing {
     Closed,
 }
 
-/// Which kind of source a step rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    /// A statute's article.
-    Statute,
-    /// National guidance (実施要綱, 自治体事務マニュアル) or a municipal 要綱: not an article.
-    Guidance,
-}
+/// Which kind of source a step rests on (the one kind the source registry uses).
+pub use crate::rule::SourceKind;
 
 /// One step of the documented flow, with the source it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]

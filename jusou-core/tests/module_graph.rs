@@ -15,8 +15,9 @@ const LEVELS: &[(&str, u8)] = &[
     ("limits", 0),
     ("rule", 0),
     ("ids", 0),
-    ("standing", 0),
     ("issue", 0),
+    // The standing of a case names its steps' source kind, the rules' vocabulary.
+    ("standing", 1),
     // Errors (codes, pointers, messages) know limits but no domain type.
     ("error", 1),
     // Dates and 年度, then the statute (programs, articles, funding).

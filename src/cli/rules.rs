@@ -1,4 +1,6 @@
 //! `jusou rules [--article 第106条の6]`: every rule with its article and ja/en text;
+//! `jusou rules --articles [--article X]`: the source registry, each article or guidance document
+//! with its verified flag, dates and the rules resting on it;
 //! `jusou rules --markdown DIR`: write the reference pages (`DIR/<area>.md` and `DIR/README.md`)
 //! generated from the registry, each rule with the fixtures that exercise it.
 
@@ -15,9 +17,13 @@ use super::Out;
 /// Options of `jusou rules`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Only the rules resting on this article (prefix of the citation; `社会福祉法` may be left out).
+    /// Only the rules resting on this article: a source key (`106-6-5`) or a prefix of its
+    /// citation (`社会福祉法` may be left out).
     #[arg(long)]
     article: Option<String>,
+    /// List the source registry (articles and guidance) with the rules resting on each.
+    #[arg(long)]
+    articles: bool,
     /// Write the reference pages, one per area, into this folder (docs/rules).
     #[arg(long, value_name = "DIR")]
     markdown: Option<PathBuf>,
@@ -31,6 +37,9 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     if let Some(dir) = &args.markdown {
         return write_pages(dir, &args.fixtures);
     }
+    if args.articles {
+        return print_sources(args.article.as_deref(), out);
+    }
     let rules = match &args.article {
         Some(a) => registry::by_article(a),
         None => registry::all(),
@@ -41,12 +50,38 @@ pub fn run(args: Args, out: Out) -> Result<(), Errors> {
     }
     for r in rules {
         println!("{} [{}]", r.id, r.area);
-        println!(
-            "    根拠 / basis: {}",
-            r.citation.unwrap_or("（条文なし / none）")
-        );
+        match r.source {
+            Some(s) => println!(
+                "    根拠 / basis: {} — {}",
+                s.citation,
+                docs::source_status(s)
+            ),
+            None => println!("    根拠 / basis: （条文なし / none）"),
+        }
         println!("    {}", r.ja);
         println!("    {}", r.en);
+    }
+    Ok(())
+}
+
+/// The source registry, each entry with its status and rules (`--articles`).
+fn print_sources(article: Option<&str>, out: Out) -> Result<(), Errors> {
+    let uses = registry::sources(article);
+    if out.json {
+        out.print_json(&uses);
+        return Ok(());
+    }
+    for u in uses {
+        println!("{} [{}]", u.source.citation, u.source.key);
+        println!("    {}", docs::source_status(u.source));
+        if u.rules.is_empty() {
+            println!(
+                "    規則なし / no rule — cited in {}",
+                u.source.cited_in.unwrap_or("—")
+            );
+        } else {
+            println!("    規則 / rules: {}", u.rules.join(", "));
+        }
     }
     Ok(())
 }
@@ -116,6 +151,7 @@ fn write_pages(dir: &Path, fixtures: &Path) -> Result<(), Errors> {
         std::fs::write(&p, text).map_err(|e| io_error(&p, &e, true))
     };
     write("README.md".to_owned(), docs::index())?;
+    write("sources.md".to_owned(), docs::sources_page())?;
     for (area, _, _) in docs::AREAS {
         if let Some(page) = docs::page(area, &map) {
             write(format!("{area}.md"), page)?;

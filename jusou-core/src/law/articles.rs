@@ -1,10 +1,13 @@
-//! The articles jusou cites, with their dated penalties.
+//! The articles jusou cites, with their dated penalties, and the one registry of every source a
+//! rule or an answer cites ([`SOURCES`]: statutes' articles and guidance documents, each with its
+//! verified flag and dates; issue #19).
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::ymd;
+use crate::rule::Source;
 
 /// An article (or paragraph) the library cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -168,7 +171,7 @@ pub const ALL: [Article; 10] = [
 /// Look an article up by its key (`106-6-5`).
 pub fn by_key(key: &str) -> Option<&'static Article> {
     ALL.iter()
-        .chain(std::iter::once(&SUPPORT_MEETING_RULES))
+        .chain([&SUPPORT_MEETING_RULES, &ITEMS_OPENING])
         .find(|a| a.key == key)
 }
 
@@ -272,23 +275,11 @@ pub enum PrivacyBasis {
 }
 
 /// 個人情報保護法 as in force from 2023-04-01 (local public bodies under the Act).
-const PRIVACY_2023: [&str; 3] = [
-    "個人情報の保護に関する法律第27条第1項・第69条",
-    "個人情報の保護に関する法律第27条第1項（本人の同意）・第69条第2項第1号",
-    "個人情報の保護に関する法律第27条第1項第1号・第69条第1項（法令に基づく場合）",
-];
+const PRIVACY_2023: [&Source; 3] = [&PRIVACY_RULE, &PRIVACY_CONSENT, &PRIVACY_LAW];
 /// 2022-04-01 … 2023-03-31: 第27条 for private bodies, each municipality's own 条例 for it.
-const PRIVACY_2022: [&str; 3] = [
-    "個人情報の保護に関する法律第27条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
-    "個人情報の保護に関する法律第27条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）",
-    "個人情報の保護に関する法律第27条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）",
-];
+const PRIVACY_2022: [&Source; 3] = [&PRIVACY_RULE_2022, &PRIVACY_CONSENT_2022, &PRIVACY_LAW_2022];
 /// Before 2022-04-01: the article was 第23条.
-const PRIVACY_OLD: [&str; 3] = [
-    "個人情報の保護に関する法律第23条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
-    "個人情報の保護に関する法律第23条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）",
-    "個人情報の保護に関する法律第23条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）",
-];
+const PRIVACY_OLD: [&Source; 3] = [&PRIVACY_RULE_OLD, &PRIVACY_CONSENT_OLD, &PRIVACY_LAW_OLD];
 
 /// Municipalities came under 個人情報保護法 on this day (before, their own 条例).
 pub const PRIVACY_PUBLIC_FROM: NaiveDate = ymd(2023, 4, 1);
@@ -304,13 +295,18 @@ impl PrivacyBasis {
         }
     }
 
-    /// The one spelling of this basis as in force today (rules cite it).
-    pub const fn citation(self) -> &'static str {
+    /// The registry entry of this basis as in force today (rules rest on it).
+    pub const fn source(self) -> &'static Source {
         PRIVACY_2023[self.index()]
     }
 
-    /// The spelling in force on `date`.
-    pub fn on(self, date: NaiveDate) -> &'static str {
+    /// The one spelling of this basis as in force today (rules cite it).
+    pub const fn citation(self) -> &'static str {
+        self.source().citation
+    }
+
+    /// The registry entry in force on `date`.
+    pub fn source_on(self, date: NaiveDate) -> &'static Source {
         let table = if date >= PRIVACY_PUBLIC_FROM {
             &PRIVACY_2023
         } else if date >= PRIVACY_RENUMBERED {
@@ -321,6 +317,11 @@ impl PrivacyBasis {
         table[self.index()]
     }
 
+    /// The spelling in force on `date`.
+    pub fn on(self, date: NaiveDate) -> &'static str {
+        self.source_on(date).citation
+    }
+
     /// Re-date a citation: a current privacy spelling becomes the one in force on `date`; any
     /// other citation is returned unchanged.
     pub fn dated(citation: &'static str, date: NaiveDate) -> &'static str {
@@ -329,6 +330,449 @@ impl PrivacyBasis {
             .find(|b| b.citation() == citation)
             .map_or(citation, |b| b.on(date))
     }
+}
+
+// ---- The registry of sources (issue #19) ----
+//
+// Every citation a rule or an answer prints, once. `verified` is true only where the wording was
+// checked against a statute text and the check is recorded: the 柱書 of 第106条の4第2項 (iuris.jp,
+// 令和6年法律第21号 version, 2026-12-02, see ITEMS_OPENING) and the alerts' articles (issue #16,
+// see `routing::alerts`). The other articles of 社会福祉法 are cited from the project's reading
+// of the Act but no check against a statute text is recorded, so they are not marked verified.
+
+const PROGRAM_ITEMS: &str =
+    "law::PROGRAMS / law::structure::STRUCTURE (the items of 第106条の4第2項)";
+const ALERTS: &str = "routing::alerts (the statutory alert of one member)";
+const MEETING_BASES: &str = "meeting::kind (a statutory meeting's members' secrecy)";
+
+/// 社会福祉法第106条の4第1項 (the project).
+pub const SRC_PROJECT: Source =
+    Source::statute(PROJECT.key, PROJECT.citation, false, Some(IN_FORCE_2021));
+/// 社会福祉法第106条の4第2項 (the items).
+pub const SRC_ITEMS: Source =
+    Source::statute(ITEMS.key, ITEMS.citation, false, Some(IN_FORCE_2021));
+/// 社会福祉法第106条の4第2項柱書: checked against a statute text (see [`ITEMS_OPENING`]).
+pub const SRC_ITEMS_OPENING: Source = Source::statute(
+    ITEMS_OPENING.key,
+    ITEMS_OPENING.citation,
+    true,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第1号 (包括的相談支援事業).
+pub const SRC_ITEM1: Source = Source::statute(
+    "106-4-2-1",
+    "社会福祉法第106条の4第2項第1号",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第1号イ.
+pub const SRC_ITEM1_I: Source = Source::statute(
+    "106-4-2-1-i",
+    "社会福祉法第106条の4第2項第1号イ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第1号ロ.
+pub const SRC_ITEM1_RO: Source = Source::statute(
+    "106-4-2-1-ro",
+    "社会福祉法第106条の4第2項第1号ロ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第1号ハ.
+pub const SRC_ITEM1_HA: Source = Source::statute(
+    "106-4-2-1-ha",
+    "社会福祉法第106条の4第2項第1号ハ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第1号ニ.
+pub const SRC_ITEM1_NI: Source = Source::statute(
+    "106-4-2-1-ni",
+    "社会福祉法第106条の4第2項第1号ニ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第2号 (参加支援事業).
+pub const SRC_ITEM2: Source = Source::statute(
+    "106-4-2-2",
+    "社会福祉法第106条の4第2項第2号",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第3号 (地域づくり事業), as the structure cites it.
+pub const SRC_ITEM3: Source = Source::statute(
+    "106-4-2-3",
+    "社会福祉法第106条の4第2項第3号",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第3号柱書, as the program catalogue spells it.
+pub const SRC_ITEM3_OPENING: Source = Source::statute(
+    "106-4-2-3-opening",
+    "社会福祉法第106条の4第2項第3号（柱書）",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第3号柱書, as the municipality check spells it, with its number marked unverified (a
+/// second spelling of [`SRC_ITEM3_OPENING`], kept because answers print it).
+pub const SRC_ITEM3_OPENING_UNVERIFIED: Source = Source::statute(
+    "106-4-2-3-opening-unverified",
+    "社会福祉法第106条の4第2項第3号柱書（条番号未確認）",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第3号イ.
+pub const SRC_ITEM3_I: Source = Source::statute(
+    "106-4-2-3-i",
+    "社会福祉法第106条の4第2項第3号イ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第3号ロ.
+pub const SRC_ITEM3_RO: Source = Source::statute(
+    "106-4-2-3-ro",
+    "社会福祉法第106条の4第2項第3号ロ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第3号ハ.
+pub const SRC_ITEM3_HA: Source = Source::statute(
+    "106-4-2-3-ha",
+    "社会福祉法第106条の4第2項第3号ハ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第3号ニ.
+pub const SRC_ITEM3_NI: Source = Source::statute(
+    "106-4-2-3-ni",
+    "社会福祉法第106条の4第2項第3号ニ",
+    false,
+    Some(IN_FORCE_2021),
+)
+.cited_in(PROGRAM_ITEMS);
+/// 第2項第4号 (アウトリーチ等を通じた継続的支援事業).
+pub const SRC_ITEM4: Source = Source::statute(
+    "106-4-2-4",
+    "社会福祉法第106条の4第2項第4号",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第5号 (多機関協働事業).
+pub const SRC_ITEM5: Source = Source::statute(
+    "106-4-2-5",
+    "社会福祉法第106条の4第2項第5号",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第2項第6号 (支援プランの作成).
+pub const SRC_ITEM6: Source = Source::statute(
+    "106-4-2-6",
+    "社会福祉法第106条の4第2項第6号",
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の4第4項 (委託).
+pub const SRC_ENTRUSTMENT: Source = Source::statute(
+    ENTRUSTMENT.key,
+    ENTRUSTMENT.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の4第5項 (委託先の守秘義務).
+pub const SRC_CONTRACTOR_SECRECY: Source = Source::statute(
+    CONTRACTOR_SECRECY.key,
+    CONTRACTOR_SECRECY.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の5 (実施計画, 努力義務).
+pub const SRC_IMPLEMENTATION_PLAN: Source = Source::statute(
+    IMPLEMENTATION_PLAN.key,
+    IMPLEMENTATION_PLAN.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の6 as a whole (the 支援会議).
+pub const SRC_SUPPORT_MEETING_ARTICLE: Source =
+    Source::statute("106-6", "社会福祉法第106条の6", false, Some(IN_FORCE_2021));
+/// 第106条の6第1項.
+pub const SRC_SUPPORT_MEETING: Source = Source::statute(
+    SUPPORT_MEETING.key,
+    SUPPORT_MEETING.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の6第5項 (構成員の守秘義務).
+pub const SRC_SUPPORT_MEETING_SECRECY: Source = Source::statute(
+    SUPPORT_MEETING_SECRECY.key,
+    SUPPORT_MEETING_SECRECY.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+/// 第106条の6第6項 (the meeting sets its own rules).
+pub const SRC_SUPPORT_MEETING_RULES: Source = Source::statute(
+    SUPPORT_MEETING_RULES.key,
+    SUPPORT_MEETING_RULES.citation,
+    false,
+    Some(IN_FORCE_2021),
+);
+
+/// 重層的支援体制整備事業実施要綱 and the 自治体事務マニュアル (national guidance).
+pub const SRC_GUIDANCE: Source = Source::guidance("guidance-mhlw", crate::standing::GUIDANCE);
+/// The 重層的支援会議: the national 実施要綱 and each municipality's 要綱, no article.
+pub const SRC_JUSOU_MEETING_GUIDANCE: Source = Source::guidance(
+    "guidance-jusou-meeting",
+    "重層的支援体制整備事業実施要綱（国）・市町村要綱（条文の根拠なし）",
+)
+.cited_in("municipality::check (the basis of a 重層的支援会議)");
+
+/// ヤングケアラー in 子ども・若者育成支援推進法 as amended in 2024; the article number was seen only in
+/// a secondary source (see `routing::rules`).
+pub const SRC_YOUNG_CARER: Source = Source::statute(
+    "youth-2-7",
+    "子ども・若者育成支援推進法第2条第7号（令和6年改正・条番号未確認）",
+    false,
+    None,
+);
+
+/// 児童福祉法第25条第1項 (要保護児童の通告): verified (issue #16).
+pub const SRC_CHILD_WELFARE_25: Source =
+    Source::statute("child-welfare-25-1", "児童福祉法第25条第1項", true, None);
+/// 児童虐待防止法第6条第1項: verified (issue #16).
+pub const SRC_CHILD_ABUSE_6: Source =
+    Source::statute("child-abuse-6-1", "児童虐待防止法第6条第1項", true, None);
+/// 高齢者虐待防止法第7条: verified (issue #16).
+pub const SRC_ELDER_ABUSE_7: Source =
+    Source::statute("elder-abuse-7", "高齢者虐待防止法第7条", true, None);
+/// 高齢者虐待防止法第21条 (養介護施設従事者等): not checked.
+pub const SRC_ELDER_ABUSE_21: Source = Source::statute(
+    "elder-abuse-21",
+    "高齢者虐待防止法第21条（条番号未確認）",
+    false,
+    None,
+)
+.cited_in(ALERTS);
+/// 障害者虐待防止法第7条第1項: verified (issue #16).
+pub const SRC_DISABILITY_ABUSE_7: Source = Source::statute(
+    "disability-abuse-7-1",
+    "障害者虐待防止法第7条第1項",
+    true,
+    None,
+)
+.cited_in(ALERTS);
+/// 障害者虐待防止法第16条第1項 (施設従事者): seen only in secondary sources.
+pub const SRC_DISABILITY_ABUSE_16: Source = Source::statute(
+    "disability-abuse-16-1",
+    "障害者虐待防止法第16条第1項（条番号未確認）",
+    false,
+    None,
+)
+.cited_in(ALERTS);
+/// 障害者虐待防止法第22条第1項 (使用者): seen only in secondary sources.
+pub const SRC_DISABILITY_ABUSE_22: Source = Source::statute(
+    "disability-abuse-22-1",
+    "障害者虐待防止法第22条第1項（条番号未確認）",
+    false,
+    None,
+)
+.cited_in(ALERTS);
+/// 障害者虐待防止法, whichever of its three duties applies (第16条 and 第22条 not checked).
+pub const SRC_DISABILITY_ABUSE_ANY: Source = Source::statute(
+    "disability-abuse-any",
+    "障害者虐待防止法第7条・第16条・第22条",
+    false,
+    None,
+);
+/// DV防止法第6条第1項・第2項: verified (issue #16).
+pub const SRC_DV_6: Source = Source::statute("dv-6", "DV防止法第6条第1項・第2項", true, None);
+/// The three abuse laws when which applies is unclear: each article verified (issue #16).
+pub const SRC_ABUSE_ANY: Source = Source::statute(
+    "abuse-any",
+    "児童虐待防止法第6条・障害者虐待防止法第7条・高齢者虐待防止法第7条",
+    true,
+    None,
+)
+.cited_in(ALERTS);
+/// 配偶者からの暴力の防止及び被害者の保護等に関する法律, article not verified.
+pub const SRC_DV_ACT: Source = Source::statute(
+    "dv-act",
+    "配偶者からの暴力の防止及び被害者の保護等に関する法律（条番号未確認）",
+    false,
+    None,
+);
+
+/// 地域ケア会議 (介護保険法第115条の48): its members' secrecy in force 2015-04-01; not checked.
+pub const SRC_COMMUNITY_CARE_MEETING: Source = Source::statute(
+    "ltc-115-48",
+    "介護保険法第115条の48",
+    false,
+    Some(ymd(2015, 4, 1)),
+)
+.cited_in(MEETING_BASES);
+/// 要保護児童対策地域協議会 (児童福祉法第25条の2・第25条の5): secrecy in force 2005-04-01; not checked.
+pub const SRC_CHILD_PROTECTION_COUNCIL: Source = Source::statute(
+    "child-welfare-25-2",
+    "児童福祉法第25条の2・第25条の5",
+    false,
+    Some(ymd(2005, 4, 1)),
+)
+.cited_in(MEETING_BASES);
+/// 生活困窮者自立支援法第9条 (支援会議): in force 2018-10-01; not checked.
+pub const SRC_NEEDY_SUPPORT_MEETING: Source = Source::statute(
+    "needy-9",
+    "生活困窮者自立支援法第9条",
+    false,
+    Some(ymd(2018, 10, 1)),
+)
+.cited_in(MEETING_BASES);
+/// 障害者総合支援法第89条の3 (協議会): members' secrecy in force 2024-04-01; not checked.
+pub const SRC_DISABILITY_COUNCIL: Source = Source::statute(
+    "disability-89-3",
+    "障害者総合支援法第89条の3",
+    false,
+    Some(ymd(2024, 4, 1)),
+)
+.cited_in(MEETING_BASES);
+
+const PRIVACY_IN_TEXTS: &str =
+    "law::articles::PrivacyBasis (an answer about a day before 2023-04-01)";
+
+/// 個人情報保護法: the prohibition, as in force from 2023-04-01.
+pub const PRIVACY_RULE: Source = Source::statute(
+    "privacy-rule",
+    "個人情報の保護に関する法律第27条第1項・第69条",
+    false,
+    Some(PRIVACY_PUBLIC_FROM),
+);
+/// 個人情報保護法: consent, as in force from 2023-04-01.
+pub const PRIVACY_CONSENT: Source = Source::statute(
+    "privacy-consent",
+    "個人情報の保護に関する法律第27条第1項（本人の同意）・第69条第2項第1号",
+    false,
+    Some(PRIVACY_PUBLIC_FROM),
+);
+/// 個人情報保護法: 法令に基づく場合, as in force from 2023-04-01.
+pub const PRIVACY_LAW: Source = Source::statute(
+    "privacy-law",
+    "個人情報の保護に関する法律第27条第1項第1号・第69条第1項（法令に基づく場合）",
+    false,
+    Some(PRIVACY_PUBLIC_FROM),
+)
+.cited_in("law::articles::PrivacyBasis::Law only (no rule or answer cites it today)");
+/// The prohibition, 2022-04-01 … 2023-03-31.
+pub const PRIVACY_RULE_2022: Source = Source::statute(
+    "privacy-rule-2022",
+    "個人情報の保護に関する法律第27条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
+    false,
+    Some(PRIVACY_RENUMBERED),
+)
+.until(ymd(2023, 3, 31))
+.cited_in(PRIVACY_IN_TEXTS);
+/// Consent, 2022-04-01 … 2023-03-31.
+pub const PRIVACY_CONSENT_2022: Source = Source::statute("privacy-consent-2022", "個人情報の保護に関する法律第27条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）", false, Some(PRIVACY_RENUMBERED)).until(ymd(2023, 3, 31)).cited_in(PRIVACY_IN_TEXTS);
+/// 法令に基づく場合, 2022-04-01 … 2023-03-31.
+pub const PRIVACY_LAW_2022: Source = Source::statute("privacy-law-2022", "個人情報の保護に関する法律第27条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）", false, Some(PRIVACY_RENUMBERED)).until(ymd(2023, 3, 31)).cited_in(PRIVACY_IN_TEXTS);
+/// The prohibition before 2022-04-01 (第23条); its first day is not stated here.
+pub const PRIVACY_RULE_OLD: Source = Source::statute(
+    "privacy-rule-old",
+    "個人情報の保護に関する法律第23条第1項（民間）・各市町村の個人情報保護条例（地方公共団体）",
+    false,
+    None,
+)
+.until(ymd(2022, 3, 31))
+.cited_in(PRIVACY_IN_TEXTS);
+/// Consent before 2022-04-01 (第23条).
+pub const PRIVACY_CONSENT_OLD: Source = Source::statute("privacy-consent-old", "個人情報の保護に関する法律第23条第1項（本人の同意、民間）・各市町村の個人情報保護条例（地方公共団体）", false, None).until(ymd(2022, 3, 31)).cited_in(PRIVACY_IN_TEXTS);
+/// 法令に基づく場合 before 2022-04-01 (第23条).
+pub const PRIVACY_LAW_OLD: Source = Source::statute("privacy-law-old", "個人情報の保護に関する法律第23条第1項第1号（法令に基づく場合、民間）・各市町村の個人情報保護条例（地方公共団体）", false, None).until(ymd(2022, 3, 31)).cited_in(PRIVACY_IN_TEXTS);
+
+/// Every source, once: the registry rules refer into and answers cite from.
+pub const SOURCES: &[&Source] = &[
+    &SRC_PROJECT,
+    &SRC_ITEMS,
+    &SRC_ITEMS_OPENING,
+    &SRC_ITEM1,
+    &SRC_ITEM1_I,
+    &SRC_ITEM1_RO,
+    &SRC_ITEM1_HA,
+    &SRC_ITEM1_NI,
+    &SRC_ITEM2,
+    &SRC_ITEM3,
+    &SRC_ITEM3_OPENING,
+    &SRC_ITEM3_OPENING_UNVERIFIED,
+    &SRC_ITEM3_I,
+    &SRC_ITEM3_RO,
+    &SRC_ITEM3_HA,
+    &SRC_ITEM3_NI,
+    &SRC_ITEM4,
+    &SRC_ITEM5,
+    &SRC_ITEM6,
+    &SRC_ENTRUSTMENT,
+    &SRC_CONTRACTOR_SECRECY,
+    &SRC_IMPLEMENTATION_PLAN,
+    &SRC_SUPPORT_MEETING_ARTICLE,
+    &SRC_SUPPORT_MEETING,
+    &SRC_SUPPORT_MEETING_SECRECY,
+    &SRC_SUPPORT_MEETING_RULES,
+    &SRC_GUIDANCE,
+    &SRC_JUSOU_MEETING_GUIDANCE,
+    &SRC_YOUNG_CARER,
+    &SRC_CHILD_WELFARE_25,
+    &SRC_CHILD_ABUSE_6,
+    &SRC_ELDER_ABUSE_7,
+    &SRC_ELDER_ABUSE_21,
+    &SRC_DISABILITY_ABUSE_7,
+    &SRC_DISABILITY_ABUSE_16,
+    &SRC_DISABILITY_ABUSE_22,
+    &SRC_DISABILITY_ABUSE_ANY,
+    &SRC_DV_6,
+    &SRC_ABUSE_ANY,
+    &SRC_DV_ACT,
+    &SRC_COMMUNITY_CARE_MEETING,
+    &SRC_CHILD_PROTECTION_COUNCIL,
+    &SRC_NEEDY_SUPPORT_MEETING,
+    &SRC_DISABILITY_COUNCIL,
+    &PRIVACY_RULE,
+    &PRIVACY_CONSENT,
+    &PRIVACY_LAW,
+    &PRIVACY_RULE_2022,
+    &PRIVACY_CONSENT_2022,
+    &PRIVACY_LAW_2022,
+    &PRIVACY_RULE_OLD,
+    &PRIVACY_CONSENT_OLD,
+    &PRIVACY_LAW_OLD,
+    &crate::calendar::SRC_ERA_CHANGE,
+    &crate::calendar::SRC_CALENDAR_REFORM,
+];
+
+/// The source with this key.
+pub fn source(key: &str) -> Option<&'static Source> {
+    SOURCES.iter().copied().find(|s| s.key == key)
+}
+
+/// The source whose citation is exactly `citation`.
+pub fn source_of(citation: &str) -> Option<&'static Source> {
+    SOURCES.iter().copied().find(|s| s.citation == citation)
+}
+
+/// Whether `source` is asked for by `article`: its key, or a prefix of its citation (the name
+/// 社会福祉法 may be left out: `第106条の6` matches `社会福祉法第106条の6第5項`).
+pub fn names(source: &Source, article: &str) -> bool {
+    let c = source.citation;
+    source.key == article
+        || c.starts_with(article)
+        || c.strip_prefix("社会福祉法")
+            .is_some_and(|c| c.starts_with(article))
 }
 
 #[cfg(test)]

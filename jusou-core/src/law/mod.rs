@@ -41,7 +41,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item1I,
         item: "第1号イ",
-        citation: "社会福祉法第106条の4第2項第1号イ",
+        citation: articles::SRC_ITEM1_I.citation,
         name_ja: "地域包括支援センターの運営",
         name_en: "running community general support centres",
         pillar: Pillar::Consultation,
@@ -64,7 +64,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item1Ro,
         item: "第1号ロ",
-        citation: "社会福祉法第106条の4第2項第1号ロ",
+        citation: articles::SRC_ITEM1_RO.citation,
         name_ja: "障害者相談支援事業",
         name_en: "consultation support for persons with disabilities",
         pillar: Pillar::Consultation,
@@ -89,7 +89,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item1Ha,
         item: "第1号ハ",
-        citation: "社会福祉法第106条の4第2項第1号ハ",
+        citation: articles::SRC_ITEM1_HA.citation,
         name_ja: "利用者支援事業",
         name_en: "user support (children and child-rearing)",
         pillar: Pillar::Consultation,
@@ -161,7 +161,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item1Ni,
         item: "第1号ニ",
-        citation: "社会福祉法第106条の4第2項第1号ニ",
+        citation: articles::SRC_ITEM1_NI.citation,
         name_ja: "自立相談支援事業（生活困窮者）",
         name_en: "self-reliance consultation support (people in need)",
         pillar: Pillar::Consultation,
@@ -184,7 +184,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item2,
         item: "第2号",
-        citation: "社会福祉法第106条の4第2項第2号",
+        citation: articles::SRC_ITEM2.citation,
         name_ja: "参加支援事業",
         name_en: "participation support",
         pillar: Pillar::Participation,
@@ -205,7 +205,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3I,
         item: "第3号イ",
-        citation: "社会福祉法第106条の4第2項第3号イ",
+        citation: articles::SRC_ITEM3_I.citation,
         name_ja: "地域介護予防活動支援事業（一般介護予防事業のうち厚生労働大臣が定めるもの）",
         name_en: "community long-term-care prevention activity support",
         pillar: Pillar::Community,
@@ -228,7 +228,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3Ro,
         item: "第3号ロ",
-        citation: "社会福祉法第106条の4第2項第3号ロ",
+        citation: articles::SRC_ITEM3_RO.citation,
         name_ja: "生活支援体制整備事業",
         name_en: "building the daily-life support system",
         pillar: Pillar::Community,
@@ -251,7 +251,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3Ha,
         item: "第3号ハ",
-        citation: "社会福祉法第106条の4第2項第3号ハ",
+        citation: articles::SRC_ITEM3_HA.citation,
         name_ja: "地域活動支援センター事業",
         name_en: "community activity support centres",
         pillar: Pillar::Community,
@@ -274,7 +274,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3Ni,
         item: "第3号ニ",
-        citation: "社会福祉法第106条の4第2項第3号ニ",
+        citation: articles::SRC_ITEM3_NI.citation,
         name_ja: "地域子育て支援拠点事業",
         name_en: "community child-rearing support hubs",
         pillar: Pillar::Community,
@@ -301,7 +301,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3MainCommunity,
         item: "第3号柱書",
-        citation: "社会福祉法第106条の4第2項第3号（柱書）",
+        citation: articles::SRC_ITEM3_OPENING.citation,
         name_ja: "生活困窮者支援等のための地域づくり事業（共助の基盤づくり）",
         name_en: "community building for people in need (foundations of mutual aid)",
         pillar: Pillar::Community,
@@ -327,7 +327,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item3MainConsult,
         item: "第3号柱書",
-        citation: "社会福祉法第106条の4第2項第3号（柱書）",
+        citation: articles::SRC_ITEM3_OPENING.citation,
         name_ja: "福祉事務所未設置町村による相談事業",
         name_en: "consultation by towns and villages without a welfare office",
         pillar: Pillar::Consultation,
@@ -353,7 +353,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item4,
         item: "第4号",
-        citation: "社会福祉法第106条の4第2項第4号",
+        citation: articles::SRC_ITEM4.citation,
         name_ja: "アウトリーチ等を通じた継続的支援事業",
         name_en: "continuous support through outreach",
         pillar: Pillar::Consultation,
@@ -371,7 +371,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item5,
         item: "第5号",
-        citation: "社会福祉法第106条の4第2項第5号",
+        citation: articles::SRC_ITEM5.citation,
         name_ja: "多機関協働事業",
         name_en: "multi-agency collaboration",
         pillar: Pillar::Consultation,
@@ -389,7 +389,7 @@ pub static PROGRAMS: [Program; 14] = [
     Program {
         code: ProgramCode::Item6,
         item: "第6号",
-        citation: "社会福祉法第106条の4第2項第6号",
+        citation: articles::SRC_ITEM6.citation,
         name_ja: "支援プランの作成",
         name_en: "drawing up support plans",
         pillar: Pillar::Consultation,

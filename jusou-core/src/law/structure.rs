@@ -13,7 +13,7 @@ use super::{Pillar, ProgramCode};
 pub const ITEMS_AS_ONE_RULE: &str = "R-MUNI-ITEMS-AS-ONE";
 
 /// Where [`ITEMS_AS_ONE_RULE`] is cited.
-pub const ITEMS_AS_ONE_CITATION: &str = "社会福祉法第106条の4第2項柱書";
+pub const ITEMS_AS_ONE_CITATION: &str = super::articles::SRC_ITEMS_OPENING.citation;
 
 /// One part of what 第106条の4第2項 fixes about how the items fit together. Every part is checked
 /// under the one rule [`ITEMS_AS_ONE_RULE`] (its `rule`), so that a municipality missing several
@@ -94,12 +94,12 @@ pub const STRUCTURE: [Structure; 7] = [
             ProgramCode::Item1Ha,
             ProgramCode::Item1Ni,
         ],
-        citation: "社会福祉法第106条の4第2項第1号",
+        citation: super::articles::SRC_ITEM1.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item2,
-        citation: "社会福祉法第106条の4第2項第2号",
+        citation: super::articles::SRC_ITEM2.citation,
     },
     Structure::AllTogether {
         rule: ITEMS_AS_ONE_RULE,
@@ -110,23 +110,23 @@ pub const STRUCTURE: [Structure; 7] = [
             ProgramCode::Item3Ha,
             ProgramCode::Item3Ni,
         ],
-        citation: "社会福祉法第106条の4第2項第3号",
+        citation: super::articles::SRC_ITEM3.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item4,
-        citation: "社会福祉法第106条の4第2項第4号",
+        citation: super::articles::SRC_ITEM4.citation,
     },
     Structure::Required {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item5,
-        citation: "社会福祉法第106条の4第2項第5号",
+        citation: super::articles::SRC_ITEM5.citation,
     },
     Structure::RunsWith {
         rule: ITEMS_AS_ONE_RULE,
         program: ProgramCode::Item6,
         with: ProgramCode::Item5,
-        citation: "社会福祉法第106条の4第2項第6号",
+        citation: super::articles::SRC_ITEM6.citation,
     },
 ];
 

@@ -44,9 +44,9 @@ use super::consent::{Consent, InfoCategory, Recipient};
 use super::kind::{support_meeting_era, Confidentiality, MeetingKind, Remit, StatutoryMeeting};
 use super::rules::*;
 use crate::error::{Error, Errors};
-use crate::law::articles::{secrecy_penalty_text, PrivacyBasis};
+use crate::law::articles::{self, secrecy_penalty_text, PrivacyBasis};
 use crate::rule::{Finding, Rule};
-use crate::standing::{Standing, GUIDANCE};
+use crate::standing::Standing;
 
 /// Error codes of meeting checks (`JUSOU-E-MEET-…`).
 pub mod meet_codes {
@@ -1325,7 +1325,7 @@ fn obligations(input: &MeetingCheck, mode: MeetingKind, receiving: &[&Member]) -
                             "tell attendees from entrusted bodies that they must not disclose secrets learned in the work (Article 106-4(5)) and the penalty for breach ({pen}, as of {date})"
                         ),
                     )
-                    .cited("社会福祉法第106条の4第5項"),
+                    .cited(articles::SRC_CONTRACTOR_SECRECY.citation),
             );
         }
         out.push(
@@ -1340,7 +1340,7 @@ fn obligations(input: &MeetingCheck, mode: MeetingKind, receiving: &[&Member]) -
                         input.meeting.local_name
                     ),
                 )
-                .cited(GUIDANCE),
+                .cited(articles::SRC_GUIDANCE.citation),
         );
     }
     match mode {

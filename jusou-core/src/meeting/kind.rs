@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::law::ymd;
+use crate::law::{articles, ymd};
 
 /// The legal type of a meeting.
 #[derive(
@@ -148,30 +148,30 @@ pub struct StatutoryMeeting {
 /// 地域ケア会議: legislated by the 2014 amendment, in force 2015-04-01.
 pub const COMMUNITY_CARE: StatutoryMeeting = StatutoryMeeting {
     kind: MeetingKind::CommunityCareMeeting,
-    citation: "介護保険法第115条の48",
+    citation: articles::SRC_COMMUNITY_CARE_MEETING.citation,
     basis: Confidentiality::CommunityCareMeeting,
     secrecy_from: ymd(2015, 4, 1),
-    verified: false,
+    verified: articles::SRC_COMMUNITY_CARE_MEETING.verified,
     remit: Remit::Elderly,
 };
 
 /// 要保護児童対策地域協議会: secrecy under 第25条の5, in force 2005-04-01.
 pub const CHILD_PROTECTION: StatutoryMeeting = StatutoryMeeting {
     kind: MeetingKind::ChildProtectionCouncil,
-    citation: "児童福祉法第25条の2・第25条の5",
+    citation: articles::SRC_CHILD_PROTECTION_COUNCIL.citation,
     basis: Confidentiality::ChildProtectionCouncil,
     secrecy_from: ymd(2005, 4, 1),
-    verified: false,
+    verified: articles::SRC_CHILD_PROTECTION_COUNCIL.verified,
     remit: Remit::Child,
 };
 
 /// 生活困窮者自立支援法の支援会議: added by the 2018 amendment, in force 2018-10-01.
 pub const NEEDY_SUPPORT: StatutoryMeeting = StatutoryMeeting {
     kind: MeetingKind::NeedySupportMeeting,
-    citation: "生活困窮者自立支援法第9条",
+    citation: articles::SRC_NEEDY_SUPPORT_MEETING.citation,
     basis: Confidentiality::NeedySupportMeeting,
     secrecy_from: ymd(2018, 10, 1),
-    verified: false,
+    verified: articles::SRC_NEEDY_SUPPORT_MEETING.verified,
     remit: Remit::Needy,
 };
 
@@ -179,10 +179,10 @@ pub const NEEDY_SUPPORT: StatutoryMeeting = StatutoryMeeting {
 /// 2024-04-01; before it the 協議会 shared case information only with consent.
 pub const DISABILITY_COUNCIL: StatutoryMeeting = StatutoryMeeting {
     kind: MeetingKind::DisabilityCouncil,
-    citation: "障害者総合支援法第89条の3",
+    citation: articles::SRC_DISABILITY_COUNCIL.citation,
     basis: Confidentiality::DisabilityCouncil,
     secrecy_from: ymd(2024, 4, 1),
-    verified: false,
+    verified: articles::SRC_DISABILITY_COUNCIL.verified,
     remit: Remit::Disability,
 };
 
@@ -255,8 +255,8 @@ impl Confidentiality {
     /// The statute that imposes the duty.
     pub const fn citation(self) -> &'static str {
         match self {
-            Confidentiality::SupportMeeting => "社会福祉法第106条の6第5項",
-            Confidentiality::Contractor => "社会福祉法第106条の4第5項",
+            Confidentiality::SupportMeeting => articles::SRC_SUPPORT_MEETING_SECRECY.citation,
+            Confidentiality::Contractor => articles::SRC_CONTRACTOR_SECRECY.citation,
             Confidentiality::PublicServant => "地方公務員法第34条",
             Confidentiality::CommissionedWelfareVolunteer => "民生委員法第15条",
             Confidentiality::Lawyer => "弁護士法第23条",

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::calendar::FiscalYear;
 use crate::error::{self, Errors};
-use crate::law::structure::{required_codes, ITEMS_AS_ONE_CITATION, ITEMS_AS_ONE_RULE};
+use crate::law::structure::{required_codes, ITEMS_AS_ONE_RULE};
 use crate::law::{articles, Pillar, ProgramCode, PROJECT_START};
 use crate::meeting::kind::support_meeting_era;
 use crate::meeting::MeetingKind as LegalKind;
@@ -28,7 +28,7 @@ use super::LocalGovCode;
 /// 第2号, 第4号, 第5号, 第6号 with 第5号).
 pub const R_MUNI_ITEMS_AS_ONE: Rule = Rule {
     id: ITEMS_AS_ONE_RULE,
-    citation: Some(ITEMS_AS_ONE_CITATION),
+    source: Some(&articles::SRC_ITEMS_OPENING),
     ja: "重層的支援体制整備事業は第106条の4第2項各号の事業を一体のものとして実施する事業です",
     en: "the project is the items of Article 106-4(2) carried out as one",
 };
@@ -37,7 +37,7 @@ pub const R_MUNI_ITEMS_AS_ONE: Rule = Rule {
 /// project in full: a warning (it would be a violation under 本格実施).
 pub const R_MUNI_ITEMS_IF_FULL: Rule = Rule {
     id: "R-MUNI-ITEMS-IF-FULL",
-    citation: Some(ITEMS_AS_ONE_CITATION),
+    source: Some(&articles::SRC_ITEMS_OPENING),
     ja: "実施段階が記載されていません。本格実施であれば、実施しないと記載された事業は第106条の4第2項柱書に反します",
     en: "the stage is not stated; under full implementation, the items stated as not run would breach Article 106-4(2)",
 };
@@ -46,7 +46,7 @@ pub const R_MUNI_ITEMS_IF_FULL: Rule = Rule {
 /// consultation (第3号柱書) stands in. How the statute words this is unverified: always a warning.
 pub const R_MUNI_TOWN_CONSULT: Rule = Rule {
     id: "R-MUNI-TOWN-CONSULT",
-    citation: Some("社会福祉法第106条の4第2項第3号柱書（条番号未確認）"),
+    source: Some(&articles::SRC_ITEM3_OPENING_UNVERIFIED),
     ja: "福祉事務所未設置町村では自立相談支援事業（第1号ニ）は都道府県が行い、町村の相談事業（3-main-consult）が代わりを務めます（条文上の位置づけは未確認）",
     en: "in a town or village without a welfare office, 1-ni is run by the prefecture and the town's own consultation (3-main-consult) stands in (how the statute words this is unverified)",
 };
@@ -54,7 +54,7 @@ pub const R_MUNI_TOWN_CONSULT: Rule = Rule {
 /// Stated twice with opposite answers (run and not run).
 pub const R_MUNI_PROGRAM_CONFLICT: Rule = Rule {
     id: "R-MUNI-PROGRAM-CONFLICT",
-    citation: Some(articles::ITEMS.citation),
+    source: Some(&articles::SRC_ITEMS),
     ja: "同じ事業が「実施する」と「実施しない」の両方で記載されています",
     en: "the same program is stated both as run and as not run",
 };
@@ -63,7 +63,7 @@ pub const R_MUNI_PROGRAM_CONFLICT: Rule = Rule {
 /// `meeting::kind::SUPPORT_MEETING_ERAS`, the one the meeting check uses).
 pub const R_MUNI_SM_WITHOUT_PROJECT: Rule = Rule {
     id: "R-MUNI-SM-WITHOUT-PROJECT",
-    citation: Some(articles::SUPPORT_MEETING.citation),
+    source: Some(&articles::SRC_SUPPORT_MEETING),
     ja: "支援会議（第106条の6）を組織できるのは重層的支援体制整備事業を実施する市町村です",
     en: "only a municipality running the project may organise a support meeting (Article 106-6)",
 };
@@ -73,7 +73,7 @@ pub const R_MUNI_SM_WITHOUT_PROJECT: Rule = Rule {
 /// public sources often say only "委託".
 pub const R_MUNI_CONTRACTOR_NAMED: Rule = Rule {
     id: "R-MUNI-CONTRACTOR-NAMED",
-    citation: Some(articles::ENTRUSTMENT.citation),
+    source: Some(&articles::SRC_ENTRUSTMENT),
     ja: "委託で実施する事業の委託先が記載されていません",
     en: "an entrusted program does not name the body it is entrusted to",
 };
@@ -83,7 +83,7 @@ pub const R_MUNI_CONTRACTOR_NAMED: Rule = Rule {
 /// statutory basis and fine).
 pub const R_MUNI_CONTRACTOR_SECRECY: Rule = Rule {
     id: "R-MUNI-CONTRACTOR-SECRECY",
-    citation: Some(articles::CONTRACTOR_SECRECY.citation),
+    source: Some(&articles::SRC_CONTRACTOR_SECRECY),
     ja: "委託先の守秘義務の根拠は社会福祉法第106条の4第5項です",
     en: "an entrusted body's duty of secrecy rests on 社会福祉法第106条の4第5項",
 };
@@ -91,7 +91,7 @@ pub const R_MUNI_CONTRACTOR_SECRECY: Rule = Rule {
 /// The 支援会議 is organised by the municipality (a contractor may run its secretariat only).
 pub const R_MUNI_SM_ORGANISER: Rule = Rule {
     id: "R-MUNI-SM-ORGANISER",
-    citation: Some(articles::SUPPORT_MEETING.citation),
+    source: Some(&articles::SRC_SUPPORT_MEETING),
     ja: "支援会議を組織するのは市町村です（委託先は事務局を担えますが組織者にはなれません）",
     en: "the support meeting is organised by the municipality (a contractor may run its secretariat, not organise it)",
 };
@@ -100,7 +100,7 @@ pub const R_MUNI_SM_ORGANISER: Rule = Rule {
 /// municipal staff); a member recorded with no statutory basis at all is flagged.
 pub const R_MUNI_SM_MEMBER_SECRECY: Rule = Rule {
     id: "R-MUNI-SM-MEMBER-SECRECY",
-    citation: Some(articles::SUPPORT_MEETING_SECRECY.citation),
+    source: Some(&articles::SRC_SUPPORT_MEETING_SECRECY),
     ja: "支援会議の構成員は社会福祉法第106条の6第5項の守秘義務を負います",
     en: "every member of a support meeting is bound by 社会福祉法第106条の6第5項",
 };
@@ -108,7 +108,7 @@ pub const R_MUNI_SM_MEMBER_SECRECY: Rule = Rule {
 /// No 実施計画: a warning, since 第106条の5 is a duty to endeavour.
 pub const R_MUNI_PLAN_ABSENT: Rule = Rule {
     id: "R-MUNI-PLAN-ABSENT",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画がありません（社会福祉法第106条の5により策定に努めるものとされています）",
     en: "no implementation plan (社会福祉法第106条の5: the municipality shall endeavour to adopt one)",
 };
@@ -116,7 +116,7 @@ pub const R_MUNI_PLAN_ABSENT: Rule = Rule {
 /// The plan's period is over on the day of the check: a warning (第106条の5 is an effort duty).
 pub const R_MUNI_PLAN_EXPIRED: Rule = Rule {
     id: "R-MUNI-PLAN-EXPIRED",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画の期間が終わっています（次期計画の策定に努めるものとされています）",
     en: "the implementation plan's period is over (the municipality should endeavour to adopt the next one)",
 };
@@ -124,7 +124,7 @@ pub const R_MUNI_PLAN_EXPIRED: Rule = Rule {
 /// A plan period runs from April 1 to March 31 (年度).
 pub const R_MUNI_PLAN_FY_BOUNDARY: Rule = Rule {
     id: "R-MUNI-PLAN-FY-BOUNDARY",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画の期間は年度単位（4月1日〜3月31日）で定めます",
     en: "a plan period runs in whole fiscal years (April 1 to March 31)",
 };
@@ -132,7 +132,7 @@ pub const R_MUNI_PLAN_FY_BOUNDARY: Rule = Rule {
 /// A plan period ends no earlier than it starts.
 pub const R_MUNI_PLAN_ORDER: Rule = Rule {
     id: "R-MUNI-PLAN-ORDER",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画の期間の終わりが始まりより前です",
     en: "the plan period ends before it starts",
 };
@@ -140,7 +140,7 @@ pub const R_MUNI_PLAN_ORDER: Rule = Rule {
 /// A plan is adopted before its period is over.
 pub const R_MUNI_PLAN_ADOPTED_LATE: Rule = Rule {
     id: "R-MUNI-PLAN-ADOPTED-LATE",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画の策定日が計画期間の終了後です",
     en: "the plan was adopted after its period ended",
 };
@@ -148,7 +148,7 @@ pub const R_MUNI_PLAN_ADOPTED_LATE: Rule = Rule {
 /// A plan of the project does not start before the project does.
 pub const R_MUNI_PLAN_BEFORE_START: Rule = Rule {
     id: "R-MUNI-PLAN-BEFORE-START",
-    citation: Some(articles::IMPLEMENTATION_PLAN.citation),
+    source: Some(&articles::SRC_IMPLEMENTATION_PLAN),
     ja: "実施計画の期間が事業の開始年度より前から始まっています",
     en: "the plan period starts before the project's first fiscal year",
 };
@@ -156,7 +156,7 @@ pub const R_MUNI_PLAN_BEFORE_START: Rule = Rule {
 /// The project (and its 移行準備事業) exists from 2021-04-01 (令和3年度).
 pub const R_MUNI_START_BEFORE_LAW: Rule = Rule {
     id: "R-MUNI-START-BEFORE-LAW",
-    citation: Some(articles::PROJECT.citation),
+    source: Some(&articles::SRC_PROJECT),
     ja: "重層的支援体制整備事業は令和3年4月1日施行です（それより前の年度には開始できません）",
     en: "the project exists from 2021-04-01 (FY2021); it cannot start earlier",
 };
@@ -164,7 +164,7 @@ pub const R_MUNI_START_BEFORE_LAW: Rule = Rule {
 /// Each program is named one by one at most once.
 pub const R_MUNI_PROGRAM_DUPLICATE: Rule = Rule {
     id: "R-MUNI-PROGRAM-DUPLICATE",
-    citation: Some(articles::ITEMS.citation),
+    source: Some(&articles::SRC_ITEMS),
     ja: "同じ事業コードが複数回記載されています",
     en: "the same program code is listed more than once",
 };
@@ -698,10 +698,7 @@ fn check_providers(entries: &[ProgramEntry], out: &mut Out) {
 fn basis(kind: LegalKind) -> MeetingBasis {
     let (consent_required, citation) = match kind {
         LegalKind::SupportMeeting => (false, articles::SUPPORT_MEETING_SECRECY.citation),
-        LegalKind::JusouMeeting => (
-            true,
-            "重層的支援体制整備事業実施要綱（国）・市町村要綱（条文の根拠なし）",
-        ),
+        LegalKind::JusouMeeting => (true, articles::SRC_JUSOU_MEETING_GUIDANCE.citation),
         k => match k.statutory() {
             Some(s) => (false, s.citation),
             None => (true, "—"),

@@ -24,14 +24,15 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::{Issue, Perpetrator};
-use crate::rule::Rule;
+use crate::law::articles;
+use crate::rule::{Rule, Source};
 
 use super::household::{bit, Household, CHILD_UNDER, ELDERLY_FROM};
 
 /// A child in a household with self-neglect or hoarding: check whether the child is 要保護児童.
 pub const R_ROUTE_ALERT_CHILD_PROTECTION: Rule = Rule {
     id: "R-ROUTE-ALERT-CHILD-PROTECTION",
-    citation: Some("児童福祉法第25条第1項"),
+    source: Some(&articles::SRC_CHILD_WELFARE_25),
     ja: "18歳未満の子がセルフネグレクト・ごみ屋敷の世帯にいます。その子が要保護児童（保護者のない児童又は保護者に監護させることが不適当な児童）に当たるか確認し、当たれば児童福祉法第25条により市町村・福祉事務所・児童相談所に通告します（世帯の状況だけで要保護児童とは決まりません）",
     en: "a child under 18 lives in a household with self-neglect or hoarding: check whether the child needs protection (要保護児童); if so, notify the municipality, welfare office or child guidance centre under the Child Welfare Act art. 25 (the household's state alone does not make the child one)",
 };
@@ -40,7 +41,7 @@ pub const R_ROUTE_ALERT_CHILD_PROTECTION: Rule = Rule {
 /// a child (面前DV) → 児童虐待防止法第6条.
 pub const R_ROUTE_ALERT_CHILD_ABUSE: Rule = Rule {
     id: "R-ROUTE-ALERT-CHILD-ABUSE",
-    citation: Some("児童虐待防止法第6条第1項"),
+    source: Some(&articles::SRC_CHILD_ABUSE_6),
     ja: "18歳未満の子への虐待（子どもの前でのDVを含む）の疑いがあります。障害の有無にかかわらず、児童虐待防止法第6条により速やかに市町村・福祉事務所・児童相談所に通告する義務があります（児童福祉法第25条も同じ。守秘義務は妨げになりません）",
     en: "suspected abuse of a child under 18 (including DV in front of a child): whatever the child's disability, the Child Abuse Prevention Act art. 6 makes it a duty to notify the municipality, welfare office or child guidance centre promptly (as does the Child Welfare Act art. 25; confidentiality does not bar it)",
 };
@@ -48,7 +49,7 @@ pub const R_ROUTE_ALERT_CHILD_ABUSE: Rule = Rule {
 /// Elder abuse of a person aged 65 or over → 高齢者虐待防止法第7条.
 pub const R_ROUTE_ALERT_ELDER_ABUSE: Rule = Rule {
     id: "R-ROUTE-ALERT-ELDER-ABUSE",
-    citation: Some("高齢者虐待防止法第7条"),
+    source: Some(&articles::SRC_ELDER_ABUSE_7),
     ja: "65歳以上の人への養護者による虐待の疑いがあります。高齢者虐待防止法第7条により市町村（地域包括支援センター）に通報します。生命・身体に重大な危険があれば義務（第1項）、それ以外は努力義務（第2項）です",
     en: "suspected abuse of a person aged 65+ by a carer: report to the municipality (its community general support centre) under the Elder Abuse Prevention Act art. 7 — a duty where life or body is in serious danger (para. 1), otherwise an effort (para. 2)",
 };
@@ -56,7 +57,7 @@ pub const R_ROUTE_ALERT_ELDER_ABUSE: Rule = Rule {
 /// Abuse of an adult with a disability → 障害者虐待防止法 (第7条 / 第16条 / 第22条 by who abuses).
 pub const R_ROUTE_ALERT_DISABILITY_ABUSE: Rule = Rule {
     id: "R-ROUTE-ALERT-DISABILITY-ABUSE",
-    citation: Some("障害者虐待防止法第7条・第16条・第22条"),
+    source: Some(&articles::SRC_DISABILITY_ABUSE_ANY),
     ja: "18歳以上の障害者への虐待の疑いがあります。障害者虐待防止法により通報する義務があります：養護者によるものは第7条（市町村）、障害者福祉施設従事者等によるものは第16条（市町村）、使用者によるものは第22条（市町村又は都道府県）",
     en: "suspected abuse of an adult with a disability: the Disability Abuse Prevention Act makes reporting a duty — by a carer art. 7 (municipality), by facility staff art. 16 (municipality), by an employer art. 22 (municipality or prefecture)",
 };
@@ -64,7 +65,7 @@ pub const R_ROUTE_ALERT_DISABILITY_ABUSE: Rule = Rule {
 /// DV → DV防止法第6条 (an effort, physical violence, the victim's will).
 pub const R_ROUTE_ALERT_DV: Rule = Rule {
     id: "R-ROUTE-ALERT-DV",
-    citation: Some("DV防止法第6条第1項・第2項"),
+    source: Some(&articles::SRC_DV_6),
     ja: "配偶者等からの暴力（DV）の疑いがあります。身体に対する暴力を受けている人を発見した者は配偶者暴力相談支援センター又は警察官に通報するよう努めます（第6条第1項・努力義務）。医師その他の医療関係者は通報できますが、本人の意思を尊重するよう努めます（第2項）。本人の安全と意思を確かめて進めます",
     en: "suspected domestic violence: whoever finds a person suffering physical violence should endeavour to report it to a spousal violence counselling centre or the police (art. 6 para. 1, an effort duty); medical staff may report, respecting the victim's will (para. 2). Proceed with the person's safety and wishes in view",
 };
@@ -72,7 +73,7 @@ pub const R_ROUTE_ALERT_DV: Rule = Rule {
 /// An abuse issue whose statute depends on an age or fact the record does not give.
 pub const R_ROUTE_ALERT_STATUTE_UNCLEAR: Rule = Rule {
     id: "R-ROUTE-ALERT-STATUTE-UNCLEAR",
-    citation: None,
+    source: None,
     ja: "虐待の疑いがありますが、適用される法律を決める事実（年齢など）が記録にありません。18歳未満なら児童虐待防止法第6条（通告義務）、18歳以上の障害者なら障害者虐待防止法、65歳以上なら高齢者虐待防止法第7条です。年齢を確認してください",
     en: "suspected abuse, but the record lacks the fact (such as the age) that decides which statute applies: under 18 the Child Abuse Prevention Act art. 6 (a duty), an adult with a disability the Disability Abuse Prevention Act, 65+ the Elder Abuse Prevention Act art. 7. Check the age",
 };
@@ -137,8 +138,8 @@ pub struct StatutoryAlert {
 struct Spec {
     rule: Rule,
     law: &'static str,
-    citation: &'static str,
-    verified: bool,
+    /// The article, from the source registry (its citation and verified flag are printed).
+    source: &'static Source,
     obligation: Obligation,
     report_to: &'static [ReportTo],
 }
@@ -149,80 +150,70 @@ const CHILD_RECIPIENTS: &[ReportTo] = &[Municipality, WelfareOffice, ChildGuidan
 const CHILD_PROTECTION: Spec = Spec {
     rule: R_ROUTE_ALERT_CHILD_PROTECTION,
     law: "児童福祉法",
-    citation: "児童福祉法第25条第1項",
-    verified: true,
+    source: &articles::SRC_CHILD_WELFARE_25,
     obligation: Obligation::CheckThenDuty,
     report_to: CHILD_RECIPIENTS,
 };
 const CHILD_ABUSE: Spec = Spec {
     rule: R_ROUTE_ALERT_CHILD_ABUSE,
     law: "児童虐待防止法",
-    citation: "児童虐待防止法第6条第1項",
-    verified: true,
+    source: &articles::SRC_CHILD_ABUSE_6,
     obligation: Obligation::Duty,
     report_to: CHILD_RECIPIENTS,
 };
 const ELDER_ABUSE: Spec = Spec {
     rule: R_ROUTE_ALERT_ELDER_ABUSE,
     law: "高齢者虐待防止法",
-    citation: "高齢者虐待防止法第7条",
-    verified: true,
+    source: &articles::SRC_ELDER_ABUSE_7,
     obligation: Obligation::DutyIfSeriousElseEffort,
     report_to: &[Municipality],
 };
 const ELDER_ABUSE_FACILITY: Spec = Spec {
     rule: R_ROUTE_ALERT_ELDER_ABUSE,
     law: "高齢者虐待防止法",
-    citation: "高齢者虐待防止法第21条（条番号未確認）",
-    verified: false,
+    source: &articles::SRC_ELDER_ABUSE_21,
     obligation: Obligation::DutyIfSeriousElseEffort,
     report_to: &[Municipality],
 };
 const DISABILITY_BY_CAREGIVER: Spec = Spec {
     rule: R_ROUTE_ALERT_DISABILITY_ABUSE,
     law: "障害者虐待防止法",
-    citation: "障害者虐待防止法第7条第1項",
-    verified: true,
+    source: &articles::SRC_DISABILITY_ABUSE_7,
     obligation: Obligation::Duty,
     report_to: &[Municipality],
 };
 const DISABILITY_BY_STAFF: Spec = Spec {
     rule: R_ROUTE_ALERT_DISABILITY_ABUSE,
     law: "障害者虐待防止法",
-    citation: "障害者虐待防止法第16条第1項（条番号未確認）",
-    verified: false,
+    source: &articles::SRC_DISABILITY_ABUSE_16,
     obligation: Obligation::Duty,
     report_to: &[Municipality],
 };
 const DISABILITY_BY_EMPLOYER: Spec = Spec {
     rule: R_ROUTE_ALERT_DISABILITY_ABUSE,
     law: "障害者虐待防止法",
-    citation: "障害者虐待防止法第22条第1項（条番号未確認）",
-    verified: false,
+    source: &articles::SRC_DISABILITY_ABUSE_22,
     obligation: Obligation::Duty,
     report_to: &[Municipality, Prefecture],
 };
 const DISABILITY_BY_UNSTATED: Spec = Spec {
     rule: R_ROUTE_ALERT_DISABILITY_ABUSE,
     law: "障害者虐待防止法",
-    citation: "障害者虐待防止法第7条・第16条・第22条",
-    verified: false,
+    source: &articles::SRC_DISABILITY_ABUSE_ANY,
     obligation: Obligation::Duty,
     report_to: &[Municipality, Prefecture],
 };
 const DV: Spec = Spec {
     rule: R_ROUTE_ALERT_DV,
     law: "DV防止法",
-    citation: "DV防止法第6条第1項・第2項",
-    verified: true,
+    source: &articles::SRC_DV_6,
     obligation: Obligation::Effort,
     report_to: &[DvCentre, Police],
 };
 const UNCLEAR: Spec = Spec {
     rule: R_ROUTE_ALERT_STATUTE_UNCLEAR,
     law: "児童虐待防止法・障害者虐待防止法・高齢者虐待防止法",
-    citation: "児童虐待防止法第6条・障害者虐待防止法第7条・高齢者虐待防止法第7条",
-    verified: true,
+    source: &articles::SRC_ABUSE_ANY,
     obligation: Obligation::NotAssessable,
     report_to: &[Municipality],
 };
@@ -231,8 +222,8 @@ fn alert(spec: &Spec, member: &str) -> StatutoryAlert {
     StatutoryAlert {
         rule: spec.rule.id,
         law: spec.law,
-        citation: spec.citation,
-        verified: spec.verified,
+        citation: spec.source.citation,
+        verified: spec.source.verified,
         obligation: spec.obligation,
         report_to: spec.report_to.to_vec(),
         member: member.to_owned(),

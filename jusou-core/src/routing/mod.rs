@@ -220,7 +220,7 @@ impl Eval {
     fn fired(r: &RouteRule) -> Self {
         Eval {
             rule: Cow::Borrowed(r.rule.id),
-            citation: r.rule.citation,
+            citation: r.rule.citation(),
             state: State::Fired,
             ja: Cow::Borrowed(r.rule.ja),
             en: Cow::Borrowed(r.rule.en),
@@ -235,7 +235,7 @@ impl Eval {
     ) -> Self {
         Eval {
             rule: Cow::Borrowed(r.rule.id),
-            citation: r.rule.citation,
+            citation: r.rule.citation(),
             state: State::Not(outcome),
             ja: ja.into(),
             en: en.into(),

@@ -2,17 +2,18 @@
 //! and the message when it does not (its "why not"), so a decision and its explanation come from
 //! the same rule and cannot drift apart.
 
-use crate::rule::Rule;
+use crate::law::articles;
+use crate::rule::{Rule, Source};
 
-const ITEM1: &str = "社会福祉法第106条の4第2項第1号";
-const ITEM2: &str = "社会福祉法第106条の4第2項第2号";
-const ITEM4: &str = "社会福祉法第106条の4第2項第4号";
-const ITEM5: &str = "社会福祉法第106条の4第2項第5号";
+const ITEM1: &Source = &articles::SRC_ITEM1;
+const ITEM2: &Source = &articles::SRC_ITEM2;
+const ITEM4: &Source = &articles::SRC_ITEM4;
+const ITEM5: &Source = &articles::SRC_ITEM5;
 /// 子ども・若者育成支援推進法 as amended in 2024 (passed 2024-06-05): ヤングケアラー are 「家族の介護
 /// その他の日常生活上の世話を過度に行っていると認められる子ども・若者」. The wording is confirmed by
 /// several reports; that it sits in 第2条第7号 was seen only in a secondary source, so the article
 /// number is printed as unverified.
-const YOUNG_CARER_ACT: &str = "子ども・若者育成支援推進法第2条第7号（令和6年改正・条番号未確認）";
+const YOUNG_CARER_ACT: &Source = &articles::SRC_YOUNG_CARER;
 
 /// A routing rule: the library's [`Rule`] (id, citation, message when it fires) and the message
 /// when it does not fire, for `why_not` (`None` for rules that never explain a negative answer).
@@ -30,7 +31,7 @@ macro_rules! route_rule {
     ($(#[$doc:meta])* $name:ident, $id:literal, $cite:expr, $ja:expr, $en:expr, $nja:expr, $nen:expr) => {
         $(#[$doc])*
         pub const $name: RouteRule = RouteRule {
-            rule: Rule { id: $id, citation: $cite, ja: $ja, en: $en },
+            rule: Rule { id: $id, source: $cite, ja: $ja, en: $en },
             not_ja: $nja,
             not_en: $nen,
         };
@@ -196,7 +197,7 @@ route_rule!(
 
 route_rule!(
     /// First meeting: 支援会議 (not every central member's consent is in force).
-    R_ROUTE_FIRST_SUPPORT_MEETING, "R-ROUTE-FIRST-SUPPORT-MEETING", Some("社会福祉法第106条の6"),
+    R_ROUTE_FIRST_SUPPORT_MEETING, "R-ROUTE-FIRST-SUPPORT-MEETING", Some(&articles::SRC_SUPPORT_MEETING_ARTICLE),
     "情報が中心となる世帯員全員の同意がそろっていないため、最初の会議は支援会議です（構成員に守秘義務があり、同意なしで情報共有できます）",
     "not every member whose information is central has a consent in force: the first meeting is the support meeting (its members are bound to secrecy, so it may share without consent)",
     Some("会議を勧める根拠（記録された見立てによる多機関協働・アウトリーチ等・参加支援）がありません。窓口で対応するか、見立てを記録してください"),
@@ -205,7 +206,7 @@ route_rule!(
 
 route_rule!(
     /// First meeting: 重層的支援会議 (多機関協働, and every central member's consent in force).
-    R_ROUTE_FIRST_JUSOU_MEETING, "R-ROUTE-FIRST-JUSOU-MEETING", Some(crate::standing::GUIDANCE),
+    R_ROUTE_FIRST_JUSOU_MEETING, "R-ROUTE-FIRST-JUSOU-MEETING", Some(&articles::SRC_GUIDANCE),
     "多機関協働の事例で、情報が中心となる世帯員（課題のある全員と本人）の同意が有効なため、最初の会議は重層的支援会議です（同意の範囲内で共有します）",
     "a multi-agency case, and a consent is in force for every member whose information is central (the subject and everyone with issues): the first meeting is the multi-layered support meeting (share within the consents' scope)",
     Some("重層的支援会議には、多機関協働の事例であることと、情報が中心となる世帯員全員（本人と課題のある全員）の同意が要ります"),

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::registry::{self, Registered};
-use crate::law::articles::{self, Article, Force};
+use super::{Source, SourceKind};
+use crate::law::articles::{self, Force};
 
 /// The areas, in page order, with their Japanese and English titles.
 pub const AREAS: &[(&str, &str, &str)] = &[
@@ -27,29 +28,6 @@ pub const AREAS: &[(&str, &str, &str)] = &[
 /// How many fixtures a rule lists before saying how many more there are.
 const FIXTURES_LISTED: usize = 8;
 
-/// Whether a citation's article number is verified against the statute. The project writes
-/// 「未確認」 into a citation whose number it has not verified, so the flag is read from there.
-pub fn verified(citation: &str) -> bool {
-    !citation.contains("未確認")
-}
-
-/// The entry of `law::articles` a citation names (the longest matching citation), if any.
-pub fn article_of(citation: &str) -> Option<&'static Article> {
-    articles::ALL
-        .iter()
-        .chain([&articles::SUPPORT_MEETING_RULES, &articles::ITEMS_OPENING])
-        .filter(|a| citation.starts_with(a.citation))
-        .max_by_key(|a| a.citation.len())
-}
-
-/// Whether a citation names a guidance document (実施要綱, マニュアル, 通知, 指針) rather than a
-/// statute's article: it has no article number to verify.
-pub fn is_guidance(citation: &str) -> bool {
-    ["要綱", "マニュアル", "通知", "指針"]
-        .iter()
-        .any(|w| citation.contains(w))
-}
-
 fn force_text(f: Force) -> &'static str {
     match f {
         Force::Duty => "義務 / duty",
@@ -58,28 +36,75 @@ fn force_text(f: Force) -> &'static str {
     }
 }
 
-fn article_line(r: &Registered) -> String {
-    let Some(c) = r.citation else {
-        return "（条文なし / none: a rule of the project's own reading）".to_owned();
-    };
-    let mut s = format!(
-        "{c} — {}",
-        if !verified(c) {
-            "条番号未確認 / number not verified"
-        } else if is_guidance(c) {
-            "国の通知・指針（条文ではない） / guidance, not a statute"
-        } else {
-            "条番号確認済み / verified"
+/// What the registry says of a source: verified or not (guidance has no statute text), and
+/// the force and dates where it records them.
+pub fn source_status(src: &Source) -> String {
+    let mut s = String::from(match (src.kind, src.verified) {
+        (SourceKind::Guidance, _) => "国の通知・指針（条文ではない） / guidance, not a statute",
+        (SourceKind::Statute, true) => "条文と照合済み / verified against a statute text",
+        (SourceKind::Statute, false) => "条文と未照合 / not verified against a statute text",
+    });
+    if let Some(a) = articles::by_key(src.key) {
+        let _ = write!(s, "; {}", force_text(a.force));
+    }
+    match (src.in_force_from, src.in_force_until) {
+        (Some(f), Some(u)) => {
+            let _ = write!(s, "; {f}〜{u} / in force {f} to {u}");
         }
+        (Some(f), None) => {
+            let _ = write!(s, "; {f}から / in force from {f}");
+        }
+        (None, Some(u)) => {
+            let _ = write!(s, "; {u}まで / in force until {u}");
+        }
+        (None, None) => s.push_str("; 施行日の記載なし / dates not stated"),
+    }
+    s
+}
+
+fn article_line(r: &Registered) -> String {
+    match r.source {
+        None => "（条文なし / none: a rule of the project's own reading）".to_owned(),
+        Some(src) => format!("{} (`{}`) — {}", src.citation, src.key, source_status(src)),
+    }
+}
+
+/// The page of the source registry: every article and guidance document with its status and
+/// the rules resting on it (links to their sections).
+pub fn sources_page() -> String {
+    let uses = registry::sources(None);
+    let area_of: BTreeMap<&str, &str> = registry::all().iter().map(|r| (r.id, r.area)).collect();
+    let mut s = String::from("# 根拠一覧 / The sources\n\n");
+    let _ = writeln!(
+        s,
+        "Generated from the source registry (`jusou_core::law::articles::SOURCES`) by \
+         `jusou rules --markdown docs/rules`; do not edit by hand. Every citation an answer \
+         prints, once, with whether it was verified against a statute text and its dates; \
+         `jusou rules --articles` lists the same. {} sources.\n",
+        uses.len()
     );
-    if let Some(a) = article_of(c) {
-        let _ = write!(
-            s,
-            "; {}（{}から / in force from {}）",
-            force_text(a.force),
-            a.effective_from,
-            a.effective_from
-        );
+    for u in &uses {
+        let _ = writeln!(s, "## {}\n", u.source.citation);
+        let _ = writeln!(s, "- key: `{}`", u.source.key);
+        let _ = writeln!(s, "- {}", source_status(u.source));
+        if u.rules.is_empty() {
+            let _ = writeln!(
+                s,
+                "- rules: （なし / none） — cited in {}",
+                u.source.cited_in.unwrap_or("—")
+            );
+        } else {
+            let links: Vec<String> = u
+                .rules
+                .iter()
+                .map(|id| {
+                    let area = area_of.get(id).copied().unwrap_or("");
+                    format!("[{id}]({area}.md#{})", id.to_lowercase())
+                })
+                .collect();
+            let _ = writeln!(s, "- rules ({}): {}", u.rules.len(), links.join(", "));
+        }
+        let _ = writeln!(s);
     }
     s
 }
@@ -140,7 +165,8 @@ pub fn index() -> String {
     s.push_str(
         "Generated from the rule registry by `jusou rules --markdown docs/rules`; do not edit by hand. \
          Every rule with its id, the article it rests on, its ja/en text and the fixtures that \
-         exercise it. `jusou rules --article 第106条の6` lists the rules resting on an article.\n\n",
+         exercise it. `jusou rules --article 第106条の6` lists the rules resting on an article; \
+         [the sources](sources.md) lists every article and guidance document cited.\n\n",
     );
     s.push_str("| area | 分野 / topic | rules |\n| --- | --- | --- |\n");
     for (area, ja, en) in AREAS {
@@ -168,17 +194,17 @@ mod tests {
     }
 
     #[test]
-    fn verified_flags_and_articles() {
-        assert!(verified("社会福祉法第106条の6第5項"));
-        assert!(!verified(
-            "社会福祉法第106条の4第2項第3号柱書（条番号未確認）"
-        ));
-        assert!(is_guidance(crate::standing::GUIDANCE) && !is_guidance("社会福祉法第106条の5"));
-        assert_eq!(
-            article_of("社会福祉法第106条の6第5項").map(|a| a.key),
-            Some("106-6-5")
-        );
+    fn articles_resolve_through_the_registry() {
+        let six_five = articles::source("106-6-5").unwrap();
+        assert!(article_line(&registry::by_article("106-6-5")[0]).contains("義務 / duty"));
+        assert!(source_status(six_five).contains("in force from 2021-04-01"));
+        assert!(source_status(&articles::SRC_GUIDANCE).starts_with("国の通知・指針"));
+        assert!(source_status(&articles::SRC_ITEMS_OPENING).starts_with("条文と照合済み"));
+        assert!(source_status(&articles::PRIVACY_CONSENT_2022).contains("2022-04-01〜2023-03-31"));
         let p = page("meeting", &BTreeMap::new()).unwrap();
         assert!(p.contains("## R-MEET-SUPPORT-MEMBER"));
+        let sp = sources_page();
+        assert!(sp.contains("## 社会福祉法第106条の6第5項\n"));
+        assert!(sp.contains("[R-MEET-SUPPORT-MEMBER](meeting.md#r-meet-support-member)"));
     }
 }

@@ -779,7 +779,7 @@ fn rule_citation(id: &str) -> Option<Option<&'static str>> {
         .iter()
         .chain(crate::meeting::rules::ALL.iter())
         .find(|r| r.id == id)
-        .map(|r| r.citation)
+        .map(|r| r.citation())
 }
 
 /// The report of a partial report (one part, or the merge of all), against `targets`.

@@ -24,8 +24,8 @@ pub const UNKNOWN_OPERATION: &str = crate::error::catalogue::API_UNKNOWN_OPERATI
 pub const ENCODE_FAILED: &str = crate::error::catalogue::API_ENCODE_FAILED;
 
 pub use crate::calendar::FiscalYearInfo;
+pub use crate::error::unknown_schema;
 pub use crate::law::funding::SplitFundingInput;
-pub use crate::schema::unknown_schema;
 
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
     serde_json::to_string(value).map_err(|e| {

@@ -193,6 +193,18 @@ impl Errors {
     }
 }
 
+/// The error of an unknown schema name. Also raised by the WASM package, whose schemas ship as
+/// files beside the module (the generator is left out of it).
+pub fn unknown_schema(name: &str, known: &[&str]) -> Error {
+    let known = known.join(", ");
+    Error::new(
+        codes::SCHEMA_UNKNOWN,
+        "",
+        format!("スキーマ「{name}」はありません（{known}）"),
+        format!("no schema named '{name}' (known: {known})"),
+    )
+}
+
 /// Escape one reference token of a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
 pub fn pointer_token(token: &str) -> Cow<'_, str> {
     if token.contains(['~', '/']) {

@@ -109,14 +109,4 @@ pub fn get(name: &str) -> Result<Value, Errors> {
     Ok(v)
 }
 
-/// The error of an unknown schema name. Also raised by the WASM package, whose schemas ship as
-/// files beside the module (the generator is left out of it).
-pub fn unknown_schema(name: &str, known: &[&str]) -> crate::error::Error {
-    let known = known.join(", ");
-    crate::error::Error::new(
-        crate::error::codes::SCHEMA_UNKNOWN,
-        "",
-        format!("スキーマ「{name}」はありません（{known}）"),
-        format!("no schema named '{name}' (known: {known})"),
-    )
-}
+pub use crate::error::unknown_schema;

@@ -39,6 +39,12 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
     })
 }
 
+/// A routing decision as the JSON text `route` returns (what the API, the HTTP service and
+/// `route_many` write for each decision).
+pub fn encode_route(decision: &crate::routing::RouteDecision) -> Result<String, Errors> {
+    encode(decision)
+}
+
 /// Run operation `op` on `input` (JSON text) and return the output as JSON text, with the
 /// default engine ([`Engine::plain`]: no municipality, no default date).
 pub fn call(op: &str, input: &str) -> Result<String, Errors> {
@@ -94,7 +100,7 @@ fn dispatch(engine: &Engine, op: &str, input: &str) -> Result<String, Errors> {
             encode(&law::funding::split(i.amount, &i.program, i.as_of)?)
         }
         Op::Meeting => encode(&engine.meeting(input)?),
-        Op::Route => encode(&engine.route(input)?),
+        Op::Route => encode_route(&engine.route(input)?),
         Op::RouteMany => route_many_json(&engine.route_many(input)?),
         Op::Plan => encode(&engine.plan(input)?),
         Op::Flow => encode(&crate::flow::run_json(input)?),
@@ -122,7 +128,7 @@ pub fn route_many_json(outcomes: &[crate::engine::RouteOutcome]) -> Result<Strin
             out.push(',');
         }
         match o {
-            Ok(decision) => out.push_str(&encode(decision)?),
+            Ok(decision) => out.push_str(&encode_route(decision)?),
             Err(errors) => out.push_str(&errors_json(errors)),
         }
     }

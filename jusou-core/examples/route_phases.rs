@@ -28,12 +28,15 @@ fn phase_decode(text: &str) -> Case {
 
 #[inline(never)]
 fn phase_route(engine: &Engine, case: Case) -> RouteDecision {
-    engine.route_case(case).unwrap_or_else(|e| panic!("route: {e:?}")) // ok: bench input checked below
+    engine
+        .route_case(case)
+        .unwrap_or_else(|e| panic!("route: {e:?}")) // ok: bench input checked below
 }
 
 #[inline(never)]
 fn phase_encode(d: &RouteDecision) -> String {
-    jusou_core::api::encode_route(d).unwrap_or_else(|e| panic!("encode: {e:?}")) // ok: bench input checked below
+    jusou_core::api::encode_route(d).unwrap_or_else(|e| panic!("encode: {e:?}"))
+    // ok: bench input checked below
 }
 
 fn main() {
@@ -54,9 +57,9 @@ fn main() {
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .filter(|t| {
-            engine
-                .route(t)
-                .is_ok_and(|d| jusou_core::api::call("route", t).ok() == jusou_core::api::encode_route(&d).ok())
+            engine.route(t).is_ok_and(|d| {
+                jusou_core::api::call("route", t).ok() == jusou_core::api::encode_route(&d).ok()
+            })
         })
         .collect();
     let mut bytes = 0usize;

@@ -71,7 +71,9 @@ pub struct Finding {
     /// The article it rests on, where there is one.
     pub citation: Option<&'static str>,
     /// Japanese text.
+    #[serde(serialize_with = "crate::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English text.
+    #[serde(serialize_with = "crate::json_text::text")]
     pub message_en: Cow<'static, str>,
 }

@@ -32,10 +32,10 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, Errors> {
 }
 
 /// Encode into a buffer of `capacity` bytes (grown if needed), with the library's fixed texts
-/// copied from their escaped form ([`crate::json_text`]).
+/// copied from their escaped form ([`crate::rule::json_text`]).
 fn encode_sized<T: Serialize>(value: &T, capacity: usize) -> Result<String, Errors> {
     let mut out = Vec::with_capacity(capacity);
-    crate::json_text::with_raw_texts(|| serde_json::to_writer(&mut out, value))
+    crate::rule::json_text::with_raw_texts(|| serde_json::to_writer(&mut out, value))
         .map_err(encode_failed)?;
     // serde_json writes UTF-8 only (its own strings, and the escaped forms of `str`s copied
     // as they are), so checking it again (`String::from_utf8`) would cost as many instructions

@@ -22,7 +22,6 @@ pub mod error;
 pub mod flow;
 mod ids;
 pub mod issue;
-mod json_text;
 pub mod law;
 pub mod limits;
 pub mod meeting;

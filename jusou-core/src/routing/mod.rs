@@ -27,9 +27,9 @@ use serde::Serialize;
 
 use crate::case::{Case, Issue};
 use crate::error::{decode, Error, Errors};
-use crate::json_text::FastMap;
 use crate::law::{Field, ProgramCode};
 use crate::municipality::{CriterionSignal, Options};
+use crate::rule::json_text::FastMap;
 use crate::rule::{Finding, Rule};
 
 pub use alerts::{Obligation, ReportTo, StatutoryAlert};
@@ -111,10 +111,10 @@ pub struct WhyNot {
     /// Not fired, pending, or not assessable.
     pub outcome: Outcome,
     /// Japanese: what was missing or would change the answer.
-    #[serde(serialize_with = "crate::json_text::text")]
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English.
-    #[serde(serialize_with = "crate::json_text::text")]
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
 }
 
@@ -128,10 +128,10 @@ pub struct Pending {
     /// The input field that would settle it (`findings.one_agency_can_resolve`).
     pub settled_by: &'static str,
     /// Japanese.
-    #[serde(serialize_with = "crate::json_text::static_text")]
+    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_ja: &'static str,
     /// English.
-    #[serde(serialize_with = "crate::json_text::static_text")]
+    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_en: &'static str,
 }
 

@@ -117,3 +117,59 @@ pub(crate) fn text<S: Serializer>(text: &Cow<'static, str>, s: S) -> Result<S::O
 pub(crate) fn static_text<S: Serializer>(text: &&'static str, s: S) -> Result<S::Ok, S::Error> {
     write_static(text, s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Texts {
+        #[serde(serialize_with = "text")]
+        cow: Cow<'static, str>,
+        #[serde(serialize_with = "static_text")]
+        fixed: &'static str,
+    }
+
+    const HARD: &str = "引用\"と\\と\n改行、\u{1}制御文字、タブ\tと emoji 🙂 and </script>";
+
+    #[test]
+    fn raw_texts_are_the_bytes_serde_json_writes() {
+        let v = Texts {
+            cow: Cow::Borrowed(HARD),
+            fixed: HARD,
+        };
+        let plain = format!(
+            r#"{{"cow":{0},"fixed":{0}}}"#,
+            serde_json::to_string(HARD).unwrap()
+        ); // ok: test
+           // Twice: the first call escapes and keeps, the second copies what was kept.
+        for _ in 0..2 {
+            let raw = with_raw_texts(|| serde_json::to_string(&v)).unwrap(); // ok: test
+            assert_eq!(raw, plain);
+        }
+        // An owned text is escaped as usual.
+        let owned = Texts {
+            cow: Cow::Owned(HARD.to_owned()),
+            fixed: HARD,
+        };
+        assert_eq!(
+            with_raw_texts(|| serde_json::to_string(&owned)).unwrap(),
+            plain
+        ); // ok: test
+    }
+
+    #[test]
+    fn other_serializers_get_plain_strings() {
+        let v = Texts {
+            cow: Cow::Borrowed(HARD),
+            fixed: HARD,
+        };
+        // Warm the cache, then serialize outside `with_raw_texts`.
+        let _ = with_raw_texts(|| serde_json::to_string(&v));
+        let value = serde_json::to_value(&v).unwrap(); // ok: test
+        assert_eq!(value["cow"], HARD);
+        assert_eq!(value["fixed"], HARD);
+        // The flag is reset after the encoder returns.
+        assert!(!RAW_OK.with(Cell::get));
+    }
+}

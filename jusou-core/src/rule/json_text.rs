@@ -106,6 +106,8 @@ pub(crate) fn write_static<S: Serializer>(text: &'static str, s: S) -> Result<S:
 }
 
 /// A field's `serialize_with` for a text that is fixed when borrowed (`Cow<'static, str>`).
+// The `Cow` itself is the point: only its borrowed (static) form may be kept by address.
+#[allow(clippy::ptr_arg)]
 pub(crate) fn text<S: Serializer>(text: &Cow<'static, str>, s: S) -> Result<S::Ok, S::Error> {
     match text {
         Cow::Borrowed(t) => write_static(t, s),

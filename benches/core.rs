@@ -31,6 +31,7 @@ fn entry_point<T: DeserializeOwned + Clone, R>(
     input: &str,
     end_to_end: impl Fn(&str) -> bool,
     typed: impl Fn(&T) -> R,
+    api_op: Option<&str>,
 ) {
     let value: T = serde_json::from_str(input).unwrap_or_else(|e| panic!("{group}: {e}"));
     // A rejected input would time the error path, not the decision.
@@ -46,6 +47,12 @@ fn entry_point<T: DeserializeOwned + Clone, R>(
     g.bench_function("json-end-to-end", |b| {
         b.iter(|| end_to_end(black_box(input)))
     });
+    // What a binding or the HTTP service pays: JSON text in, JSON text out (`api::call`).
+    if let Some(op) = api_op {
+        g.bench_function("json-in-json-out", |b| {
+            b.iter(|| api::call(op, black_box(input)).map(|o| o.len()))
+        });
+    }
     // The pre-parse limit scan, part of every JSON entry point.
     g.bench_function("limits-scan", |b| {
         b.iter(|| limits::scan(black_box(input)).is_ok())
@@ -75,6 +82,7 @@ fn route(c: &mut Criterion) {
             &input,
             |s| routing::route_json(s).is_ok(),
             routing::route_case,
+            Some("route"),
         );
     }
 }
@@ -87,6 +95,7 @@ fn meeting_check(c: &mut Criterion) {
         &input,
         |s| meeting::check_json(s).is_ok(),
         |m| meeting::check::validate(m).map(|_| meeting::check(m)),
+        None,
     );
 }
 
@@ -98,6 +107,7 @@ fn municipality_check(c: &mut Criterion) {
         &input,
         |s| municipality::check_json(s).is_ok(),
         municipality::check,
+        None,
     );
 }
 
@@ -136,6 +146,7 @@ fn plan_replay(c: &mut Criterion) {
             &input,
             |s| plan::replay_json(s).is_ok(),
             |l| plan::validate(l).map(|_| plan::replay(l)),
+            None,
         );
     }
 }

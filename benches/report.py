@@ -58,13 +58,15 @@ def rust_rows(m):
         parse = m.get(f"{g}/baseline/serde_json-parse-only")
         clone = m.get(f"{g}/baseline/clone-typed") or m.get(f"{g}/baseline/clone-input") \
             or m.get(f"{g}/baseline/clone-codes")
-        for fn in ("json-end-to-end", "probe/parse-then-typed", "limits-scan", "typed", "parse",
+        for fn in ("json-end-to-end", "json-in-json-out", "probe/parse-then-typed", "limits-scan",
+                   "typed", "parse",
                    "lookup-all-codes", "parse-code", "on-date"):
             v = m.get(f"{g}/{fn}")
             if v is None:
                 continue
             base_name, base = ("serde_json parse-only", parse) \
-                if fn in ("json-end-to-end", "probe/parse-then-typed", "limits-scan") \
+                if fn in ("json-end-to-end", "json-in-json-out", "probe/parse-then-typed",
+                          "limits-scan") \
                 else ("clone of input", clone)
             if base is None:
                 continue

@@ -2,6 +2,7 @@
 //! stable id, the article it rests on, and a message in Japanese and English.
 
 pub mod docs;
+pub(crate) mod json_text;
 pub mod registry;
 
 use std::borrow::Cow;
@@ -171,7 +172,9 @@ pub struct Finding {
     /// The article it rests on, where there is one.
     pub citation: Option<&'static str>,
     /// Japanese text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
 }

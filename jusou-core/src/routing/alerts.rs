@@ -130,8 +130,10 @@ pub struct StatutoryAlert {
     /// The member concerned.
     pub member: String,
     /// Japanese text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
 }
 

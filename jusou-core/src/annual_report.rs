@@ -923,12 +923,14 @@ pub struct MergeInput {
 }
 
 /// Decode a `ReportInput` and give its partial report (operation `report_partial`).
+#[cfg(feature = "partial-reports")]
 pub fn partial_json(input: &str) -> Result<PartialReport, Errors> {
     let input: ReportInput = error::decode(input)?;
     partial(&input)
 }
 
 /// Decode partial reports, merge them and finish the report (operation `report_merge`).
+#[cfg(feature = "partial-reports")]
 pub fn merge_json(input: &str) -> Result<AnnualReport, Errors> {
     let input: MergeInput = error::decode(input)?;
     let merged = merge(input.partials).map_err(|e| e.under("/partials"))?;

@@ -124,8 +124,12 @@ fn dispatch(engine: &Engine, op: &str, input: &str) -> Result<String, Errors> {
         Op::Report => encode(&engine.report(input)?),
         Op::CheckMunicipality => encode(&crate::municipality::check_json(input)?),
         Op::MunicipalityOptions => encode(&crate::municipality::load_options(input)?),
+        #[cfg(feature = "partial-reports")]
         Op::ReportPartial => encode(&crate::annual_report::partial_json(input)?),
+        #[cfg(feature = "partial-reports")]
         Op::ReportMerge => encode(&crate::annual_report::merge_json(input)?),
+        #[cfg(not(feature = "partial-reports"))]
+        Op::ReportPartial | Op::ReportMerge => Err(unknown_operation(op)),
         #[cfg(feature = "schema")]
         Op::Schema => {
             let name: String = decode(input)?;

@@ -32,12 +32,15 @@ test("package.json is publishable and carries the crate's version", () => {
 // why_not and vocabulary, standing and flows, the annual report, the error catalogue) brought the
 // module to ~266 KB. Issue #18 item 7's second round measured where the bytes are and took what
 // flags and profiles give (266,416 → 261,950 bytes by node's zlib; jusou-wasm/bench/README.md):
-// 258 KiB is that plus 1 %. A ceiling to bring down (the issue's goal is 150 KB), not a target.
-test("the shipped module is the wasm-opt one, within 258 KB gzipped", async () => {
+// The merges after it grew it again, mostly the mergeable 実績 report (issue #21: report is built
+// from a partial report; the read-back and merge operations are left out of this build with the
+// `partial-reports` feature, −19 KB): 273,727 bytes. 270 KiB is that plus 1 %. A ceiling to bring
+// down (the issue's goal is 150 KB), not a target.
+test("the shipped module is the wasm-opt one, within 270 KB gzipped", async () => {
   const { gzipSync } = await import("node:zlib");
   const bytes = readFileSync(join(pkgDir, "nodejs", "jusou_wasm_bg.wasm"));
   const gz = gzipSync(bytes, { level: 9 }).length;
-  assert.ok(gz <= 258 * 1024, `gzipped ${gz} bytes`);
+  assert.ok(gz <= 270 * 1024, `gzipped ${gz} bytes`);
   assert.deepEqual(readFileSync(join(pkgDir, "web", "jusou_wasm_bg.wasm")), bytes);
 });
 

@@ -172,3 +172,58 @@ fn every_declared_schema_name_is_served() {
         }
     }
 }
+
+/// The `"folder": "op"` pairs (Python) or `folder: "op"` pairs (JS) of a runner's `OP` table.
+fn op_table(text: &str, opening: &str) -> BTreeSet<(String, String)> {
+    let start = text.find(opening).expect("the runner's OP table");
+    let body = &text[start + opening.len()..];
+    let body = &body[..body.find('}').expect("end of the OP table")];
+    body.lines()
+        .filter_map(|l| {
+            let (k, v) = l.trim().trim_end_matches(',').split_once(':')?;
+            let unquote = |s: &str| s.trim().trim_matches('"').to_owned();
+            Some((unquote(k), unquote(v)))
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_runner_maps_folders_to_declared_operations_alike() {
+    // The Rust runners' table (tests/common) is the reference; each op must be declared.
+    let folders = [
+        "taxonomy",
+        "dates",
+        "funding",
+        "cases",
+        "meetings",
+        "plans",
+        "municipalities",
+        "flows",
+        "reports",
+    ];
+    let rust: BTreeSet<(String, String)> = folders
+        .iter()
+        .map(|f| {
+            let op = common::op_of(f).expect("a folder the runners know");
+            (f.to_string(), op.to_string())
+        })
+        .collect();
+    for (_, op) in &rust {
+        assert!(
+            operations::find(op).is_some(),
+            "fixture folder runs `{op}`, which operations::ALL does not declare"
+        );
+    }
+    for (file, opening) in [
+        ("jusou-py/tests/test_jusou.py", "OP = {"),
+        ("jusou-py/tests/test_coverage.py", "OP = {"),
+        ("jusou-wasm/tests/conformance.test.mjs", "const OP = {"),
+        ("jusou-wasm/tests/coverage.test.mjs", "const OP = {"),
+    ] {
+        assert_eq!(
+            op_table(&read(file), opening),
+            rust,
+            "{file}'s folder → operation table differs from tests/common's"
+        );
+    }
+}

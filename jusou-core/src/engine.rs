@@ -170,8 +170,21 @@ impl Engine {
     }
 
     /// Replay a plan log given as JSON text, with the default date replacing the log's `as_of`.
+    /// With a default date the log may leave out its own (a store keeps the events, the caller
+    /// knows the day): as before the engine, `plan(log, as_of=…)` accepts such a log.
     pub fn plan(&self, log: &str) -> Result<PlanReport, Errors> {
-        self.plan_log(error::decode(log)?)
+        match (error::decode::<PlanLog>(log), self.inner.as_of) {
+            (Ok(l), _) => self.plan_log(l),
+            // serde reports a missing field only after reading every other one, so a lone
+            // missing `/as_of` means the rest of the text read cleanly (no duplicate key, no bad
+            // value): read it again with the engine's date in place.
+            (Err(e), Some(day)) if missing_as_of(&e) => {
+                let mut fields: serde_json::Map<String, serde_json::Value> = error::decode(log)?;
+                fields.insert("as_of".into(), serde_json::Value::String(day.to_string()));
+                self.plan_log(error::decode_value(serde_json::Value::Object(fields))?)
+            }
+            (Err(e), _) => Err(e),
+        }
     }
 
     /// Replay an already decoded plan log, with the overrides applied.
@@ -191,6 +204,11 @@ impl Engine {
 
     // `call` (an operation by name) is implemented in `api`, the layer above: the engine knows
     // its decisions, not the table of operations.
+}
+
+/// Whether the only error is the log's missing `as_of`.
+fn missing_as_of(e: &Errors) -> bool {
+    matches!(e.errors.as_slice(), [only] if only.code == error::codes::JSON_MISSING && only.path == "/as_of")
 }
 
 /// Whether a municipality file states an `options` object (only then do its options replace a
@@ -242,5 +260,22 @@ mod tests {
     fn a_file_without_options_leaves_the_case_options() {
         assert!(states_options(r#"{"options": {}}"#));
         assert!(!states_options(r#"{"code": "112305"}"#));
+    }
+
+    #[test]
+    fn a_log_without_its_date_takes_the_engines() {
+        let log = r#"{"case_id": "c", "events": [
+            {"type": "referral", "date": "2026-04-01", "organisation": "地域包括支援センター"}]}"#;
+        let e = Engine::plain().plan(log).unwrap_err();
+        assert_eq!(e.errors[0].code, error::codes::JSON_MISSING);
+        let dated = Engine::new(None, Some("令和8年5月1日")).unwrap();
+        let r = dated.plan(log).unwrap();
+        assert_eq!(r.as_of.to_string(), "2026-05-01");
+        // Any other error still comes first, exactly as without the date.
+        let dup = r#"{"case_id": "c", "case_id": "d", "events": []}"#;
+        assert_eq!(
+            dated.plan(dup).unwrap_err().errors[0].code,
+            Engine::plain().plan(dup).unwrap_err().errors[0].code
+        );
     }
 }

@@ -8,6 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc serves the binary's allocations: a decision allocates many short-lived strings and
+/// vectors, and `jusou serve` allocates on every worker thread. Under callgrind glibc's
+/// malloc/free/realloc were about a fifth of a routing decision's instructions
+/// (benches/README.md); the Python module uses mimalloc for the same reason.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// 重層的支援体制整備事業 (社会福祉法第106条の4〜第106条の6) rules engine.
 #[derive(Parser)]
 #[command(name = "jusou", version, about, long_about = None)]

@@ -226,7 +226,7 @@ def _route(case: Dict[str, Any], criteria: List[Criterion]) -> Dict[str, Any]:
         free_adults = sum(1 for k in everyone if not needs[k] and ages[k] >= CHILD_UNDER)
         for k in everyone:
             age = ages[k]
-            if age >= YOUNG_UNDER or n_needs <= needs[k] or (needs[k] and age >= CHILD_UNDER):
+            if age >= YOUNG_UNDER or n_needs - needs[k] == 0 or (needs[k] and age >= CHILD_UNDER):
                 continue
             # Another adult free of care needs may carry the care (k itself, if one, does not count).
             if free_adults - (not needs[k] and age >= CHILD_UNDER) == 0:

@@ -161,13 +161,12 @@ def ratio_row(what, a, base_name, b, limit=None):
     return (what, fmt_ns(a), base_name, fmt_ns(b), f"{r:.2f}×", target, ok)
 
 
-def speedup_row(what, ns, plain_ns, at_least):
-    """A per-case cost against plain Python's, as a speed-up (plain / this)."""
+def speedup_row(what, ns, plain_ns, at_least, base_name="plain Python, same rules"):
+    """A per-case cost against a plain-Python baseline's, as a speed-up (plain / this)."""
     r = plain_ns / ns
     target = f"≥ {at_least}× faster" if at_least else ""
     ok = ("ok" if r >= at_least else "MISSED") if at_least else ""
-    return (what, fmt_ns(ns), "plain Python, same rules", fmt_ns(plain_ns), f"{r:.2f}× faster",
-            target, ok)
+    return (what, fmt_ns(ns), base_name, fmt_ns(plain_ns), f"{r:.2f}× faster", target, ok)
 
 
 def node_rows(data):
@@ -188,23 +187,39 @@ def node_rows(data):
 
 
 def python_rows(data):
-    """Python's paths as per-case costs: each against plain Python (target ≥ 30× faster) and
-    against the core's native batch in the same process (Arrow: target ≤ 3× its cost)."""
+    """Python's paths as per-case costs: each against the rules in plain Python (`plain_rules`,
+    target ≥ 30× faster), the Arrow table also against a loop over `jusou.route`
+    (`plain_python`, no target) and against the core's native batch in the same process
+    (target ≤ 3× its cost). A JSON from before `plain_rules` has only the loop over
+    `jusou.route`, labelled as such and without the target."""
     paths = data.get("paths", {})
-    if "plain_python" not in paths or "native" not in paths:
+    if "native" not in paths or not ({"plain_rules", "plain_python"} & set(paths)):
         return []
     us = {k: v["us_per_case"] * 1000 for k, v in paths.items()}
+    loop = "loop over jusou.route"
     rows = []
+    # The bench names its 1-thread paths `list@1`, …; older JSON has `list`, ….
+    one = {name: name + "@1" if name + "@1" in us else name for name in ("list", "dataframe", "arrow")}
     for name, label in (("list", "route_many, list of dicts"), ("dataframe", "route_many, DataFrame"),
                         ("arrow", "route_many, Arrow table")):
-        if name not in us:
+        key = one[name]
+        if key not in us:
             continue
-        rows.append(speedup_row(label, us[name], us["plain_python"], 30))
-    if "arrow" in us:
-        rows.append(ratio_row("route_many, Arrow table", us["arrow"], "native core batch",
+        if key.endswith("@1"):
+            label += " (1 thread)"
+        if "plain_rules" in us:
+            rows.append(speedup_row(label, us[key], us["plain_rules"], 30))
+            if name == "arrow" and "plain_python" in us:
+                rows.append(speedup_row(label, us[key], us["plain_python"], None, loop))
+        else:
+            rows.append(speedup_row(label, us[key], us["plain_python"], None, loop))
+    if one["arrow"] in us:
+        rows.append(ratio_row("route_many, Arrow table", us[one["arrow"]], "native core batch",
                               us["native"], 3))
-    rows.append(speedup_row("native core batch (in the same run)", us["native"],
-                            us["plain_python"], None))
+    if "plain_rules" in us:
+        rows.append(speedup_row("native core batch (in the same run)", us["native"], us["plain_rules"], None))
+    else:
+        rows.append(speedup_row("native core batch (in the same run)", us["native"], us["plain_python"], None, loop))
     return rows
 
 

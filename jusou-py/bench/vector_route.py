@@ -35,6 +35,8 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+import compare_baseline
+
 CHILD_UNDER = 18
 YOUNG_UNDER = 40
 CARE_INSURANCE_FROM = 40
@@ -395,31 +397,14 @@ def as_decisions(out: pd.DataFrame, alerts: pd.DataFrame, criteria_ids: List[str
     return res
 
 
-def jusou_view(d: Dict[str, Any]) -> Dict[str, Any]:
-    """jusou's decision dict in the same comparable form."""
-    return {
-        "multi_agency": d["multi_agency"], "outreach": d["outreach"],
-        "participation_support": d["participation_support"],
-        "lead_program": d["lead_program"], "first_meeting": d["first_meeting"], "fields": d["fields"],
-        "patterns": [(p["pattern"], p["recognised_from"], p["members"], p.get("band")) for p in d["patterns"]],
-        "reasons": {r["rule"] for r in d["reasons"]},
-        "signals": {r["rule"] for r in d["signals"]},
-        "alerts": {(a["rule"], a["member"]) for a in d["statutory_alerts"]},
-    }
+def decide(cases: List[Dict[str, Any]], criteria: Optional[List[Dict[str, Any]]] = None) -> List[Dict[str, Any]]:
+    """Flatten, route and read back per case: the baseline as ``compare_baseline`` calls it."""
+    return as_decisions(*route(flatten(cases), criteria), [c["id"] for c in criteria or ()])
 
 
 def differences(cases: List[Dict[str, Any]], decisions: List[Dict[str, Any]],
                 criteria: Optional[List[Dict[str, Any]]] = None) -> Tuple[int, List[Tuple[str, str, Any, Any]]]:
     """Route the valid ``cases`` (those jusou's ``decisions`` do not refuse) with the vectorised
     rules; returns (how many compared, every (case id, key, jusou's value, vectorised value) that
-    differs)."""
-    valid = [(c, d) for c, d in zip(cases, decisions) if "errors" not in d]
-    mine = as_decisions(*route(flatten([c for c, _ in valid]), criteria),
-                        [c["id"] for c in criteria or ()])
-    diffs = []
-    for (case, d), v in zip(valid, mine):
-        j = jusou_view(d)
-        for k in j:
-            if j[k] != v[k]:
-                diffs.append((case["id"], k, j[k], v[k]))
-    return len(valid), diffs
+    differs). The comparison is ``compare_baseline``'s, shared with ``plain_route``."""
+    return compare_baseline.differences(cases, decisions, decide, criteria)

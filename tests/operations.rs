@@ -189,41 +189,30 @@ fn op_table(text: &str, opening: &str) -> BTreeSet<(String, String)> {
 
 #[test]
 fn every_fixture_runner_maps_folders_to_declared_operations_alike() {
-    // The Rust runners' table (tests/common) is the reference; each op must be declared.
-    let folders = [
-        "taxonomy",
-        "dates",
-        "funding",
-        "cases",
-        "meetings",
-        "plans",
-        "municipalities",
-        "flows",
-        "reports",
-    ];
-    let rust: BTreeSet<(String, String)> = folders
+    // jusou-core's table is the one every runner reads: tests/common and `jusou test` call
+    // `testing::operation_of`, the Python package takes `_jusou.TEST_FOLDERS` from the core. Node
+    // keeps one copy for its tests (jusou-wasm/tests/vectors.mjs), checked here.
+    let core: BTreeSet<(String, String)> = jusou_core::testing::FOLDERS
         .iter()
-        .map(|f| {
-            let op = common::op_of(f).expect("a folder the runners know");
-            (f.to_string(), op.to_string())
-        })
+        .map(|(f, op)| (f.to_string(), op.to_string()))
         .collect();
-    for (_, op) in &rust {
+    for (_, op) in &core {
         assert!(
             operations::find(op).is_some(),
             "fixture folder runs `{op}`, which operations::ALL does not declare"
         );
     }
-    for (file, opening) in [
-        ("jusou-py/tests/test_jusou.py", "OP = {"),
-        ("jusou-py/tests/test_coverage.py", "OP = {"),
-        ("jusou-wasm/tests/conformance.test.mjs", "const OP = {"),
-        ("jusou-wasm/tests/coverage.test.mjs", "const OP = {"),
+    assert_eq!(
+        op_table(&read("jusou-wasm/tests/vectors.mjs"), "export const OP = {"),
+        core,
+        "jusou-wasm/tests/vectors.mjs's folder → operation table differs from jusou-core's"
+    );
+    let testing = read("jusou-py/python/jusou/testing.py");
+    assert!(testing.contains("dict(_jusou.TEST_FOLDERS)"), "jusou.testing.FOLDERS");
+    for file in [
+        "jusou-py/tests/test_jusou.py",
+        "jusou-py/tests/test_coverage.py",
     ] {
-        assert_eq!(
-            op_table(&read(file), opening),
-            rust,
-            "{file}'s folder → operation table differs from tests/common's"
-        );
+        assert!(read(file).contains("OP = FOLDERS"), "{file} runs jusou.testing.FOLDERS");
     }
 }

@@ -731,5 +731,7 @@ fn _jusou(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Engine>()?;
     m.add_class::<arrow_out::ArrowDecisions>()?;
     m.add_function(wrap_pyfunction!(bench_route_native, m)?)?;
+    // The folder → operation table of a test directory, from the core (`jusou.testing.FOLDERS`).
+    m.add("TEST_FOLDERS", jusou_core::testing::FOLDERS.to_vec())?;
     Ok(())
 }

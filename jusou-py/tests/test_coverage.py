@@ -6,22 +6,13 @@ import json
 import pathlib
 
 from jusou import _jusou
+from jusou.testing import FOLDERS
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 COVERAGE = json.loads((FIXTURES / "coverage.json").read_text("utf-8"))
-# Same table as fixtures/README.md, tests/common and the node test.
-OP = {
-    "taxonomy": "taxonomy",
-    "dates": "parse_date",
-    "funding": "split_funding",
-    "cases": "route",
-    "meetings": "meeting",
-    "plans": "plan",
-    "municipalities": "check_municipality",
-    "flows": "flow",
-    "reports": "report",
-}
+# The folder → operation table every runner uses (jusou-core's, through the package).
+OP = FOLDERS
 
 
 def seen_in(value, rules, codes):

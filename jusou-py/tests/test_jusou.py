@@ -7,22 +7,13 @@ import pathlib
 import pytest
 
 import jusou
+from jusou.testing import FOLDERS
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 
-# Same table as fixtures/README.md, tests/fixtures.rs and the node test.
-OP = {
-    "taxonomy": "taxonomy",
-    "dates": "parse_date",
-    "funding": "split_funding",
-    "cases": "route",
-    "meetings": "meeting",
-    "plans": "plan",
-    "municipalities": "check_municipality",
-    "flows": "flow",
-    "reports": "report",
-}
+# The folder → operation table every runner uses (jusou-core's, through the package).
+OP = FOLDERS
 
 VECTORS = sorted(
     p

@@ -2,42 +2,9 @@
 // output with the expected file, as Rust and Python do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, dirname, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const pkg = process.env.JUSOU_WASM_PKG ?? join(root, "target", "wasm-pkg", "index.cjs");
-const jusou = createRequire(import.meta.url)(pkg);
-
-// Same table as fixtures/README.md, tests/fixtures.rs and jusou-py/tests.
-const OP = {
-  taxonomy: "taxonomy",
-  dates: "parse_date",
-  funding: "split_funding",
-  cases: "route",
-  meetings: "meeting",
-  plans: "plan",
-  municipalities: "check_municipality",
-  flows: "flow",
-  reports: "report",
-};
-
-function inputs(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return inputs(p);
-    return name.endsWith(".json") && !name.endsWith(".expected.json") ? [p] : [];
-  });
-}
-
-const fixtures = join(root, "fixtures");
-const vectors = inputs(fixtures)
-  .map((p) => ({ p, op: OP[relative(fixtures, p).split(/[\\/]/)[0]] }))
-  .filter((v) => v.op)
-  .sort((a, b) => (a.p < b.p ? -1 : 1));
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { jusou, fixtures, vectors } from "./vectors.mjs";
 
 test("there are vectors to run", () => {
   assert.ok(vectors.length >= 30, `only ${vectors.length} vectors`);

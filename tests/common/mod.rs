@@ -14,21 +14,10 @@ pub fn fixtures(area: &str) -> PathBuf {
         .join(area)
 }
 
-/// The `api::call` operation of a fixtures folder (the same table as fixtures/README.md and the
-/// Python and node tests).
+/// The `api::call` operation of a fixtures folder: jusou-core's table (`testing::FOLDERS`),
+/// the one `jusou test`, the Python package and (by a checked copy) the node tests use.
 pub fn op_of(area: &str) -> Option<&'static str> {
-    Some(match area {
-        "taxonomy" => "taxonomy",
-        "dates" => "parse_date",
-        "funding" => "split_funding",
-        "cases" => "route",
-        "meetings" => "meeting",
-        "plans" => "plan",
-        "municipalities" => "check_municipality",
-        "flows" => "flow",
-        "reports" => "report",
-        _ => return None,
-    })
+    jusou_core::testing::operation_of(area)
 }
 
 /// Input vectors directly in `dir` (not its subfolders), sorted.

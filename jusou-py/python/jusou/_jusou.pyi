@@ -14,10 +14,14 @@ __all__ = [
     "Engine",
     "rules",
     "version",
+    "TEST_FOLDERS",
 ]
 
 #: Column name → bytes (0/1 per row for ok and the booleans) or a list of per-row values.
 _Columns = Dict[str, Union[bytes, List[object]]]
+
+#: Folder of a test directory → the operation its vectors run through (jusou-core's table).
+TEST_FOLDERS: List[Tuple[str, str]]
 
 def call(op: str, input: str) -> Tuple[bool, str]: ...
 def version() -> str: ...

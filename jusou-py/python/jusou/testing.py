@@ -52,18 +52,9 @@ __all__ = [
     "rules",
 ]
 
-#: Folder name → the operation its vectors run through (the table of ``fixtures/README.md``).
-FOLDERS: Dict[str, str] = {
-    "taxonomy": "taxonomy",
-    "dates": "parse_date",
-    "funding": "split_funding",
-    "cases": "route",
-    "meetings": "meeting",
-    "plans": "plan",
-    "municipalities": "check_municipality",
-    "flows": "flow",
-    "reports": "report",
-}
+#: Folder name → the operation its vectors run through (the table of ``fixtures/README.md``,
+#: read from jusou-core, which the CLI's ``jusou test`` and every binding's runner use).
+FOLDERS: Dict[str, str] = dict(_jusou.TEST_FOLDERS)
 
 PathLike = Union[str, "_os.PathLike[str]"]
 

@@ -208,11 +208,17 @@ fn every_fixture_runner_maps_folders_to_declared_operations_alike() {
         "jusou-wasm/tests/vectors.mjs's folder → operation table differs from jusou-core's"
     );
     let testing = read("jusou-py/python/jusou/testing.py");
-    assert!(testing.contains("dict(_jusou.TEST_FOLDERS)"), "jusou.testing.FOLDERS");
+    assert!(
+        testing.contains("dict(_jusou.TEST_FOLDERS)"),
+        "jusou.testing.FOLDERS"
+    );
     for file in [
         "jusou-py/tests/test_jusou.py",
         "jusou-py/tests/test_coverage.py",
     ] {
-        assert!(read(file).contains("OP = FOLDERS"), "{file} runs jusou.testing.FOLDERS");
+        assert!(
+            read(file).contains("OP = FOLDERS"),
+            "{file} runs jusou.testing.FOLDERS"
+        );
     }
 }

@@ -165,16 +165,66 @@ impl Finding {
 }
 
 /// A rule that fired: a reason, a violation, an obligation or a warning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
 pub struct Finding {
     /// The rule's stable id (a library rule's, or a municipality-defined criterion's).
     pub rule: Cow<'static, str>,
     /// The article it rests on, where there is one.
     pub citation: Option<&'static str>,
     /// Japanese text.
-    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English text.
-    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
+}
+
+/// How a [`Finding`] is written: its fields in order.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: &'a str,
+    citation: Option<&'static str>,
+    #[serde(serialize_with = "json_text::text_ref")]
+    message_ja: &'a Cow<'static, str>,
+    #[serde(serialize_with = "json_text::text_ref")]
+    message_en: &'a Cow<'static, str>,
+}
+
+impl Finding {
+    /// Its fields, written as they are (never from a cached object): for a struct that
+    /// flattens a finding into its own fields (`#[serde(flatten, serialize_with = …)]`), where
+    /// a cached JSON fragment would not be a map serde could flatten.
+    pub(crate) fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FindingJson {
+            rule: &self.rule,
+            citation: self.citation,
+            message_ja: &self.message_ja,
+            message_en: &self.message_en,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A library rule's finding is fixed data: written once per thread, then copied.
+        let key = match (
+            json_text::addr_cow(&self.rule),
+            json_text::addr_cow(&self.message_ja),
+            json_text::addr_cow(&self.message_en),
+        ) {
+            (Some(r), Some(ja), Some(en)) => {
+                let c = json_text::addr_opt(self.citation);
+                Some([
+                    1, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1], 0, 0, 0,
+                ])
+            }
+            _ => None,
+        };
+        let plain = FindingJson {
+            rule: &self.rule,
+            citation: self.citation,
+            message_ja: &self.message_ja,
+            message_en: &self.message_en,
+        };
+        json_text::write_fixed(key, &plain, s)
+    }
 }

@@ -29,7 +29,7 @@ use crate::case::{Case, Issue};
 use crate::error::{decode, Error, Errors};
 use crate::law::{Field, ProgramCode};
 use crate::municipality::{CriterionSignal, Options};
-use crate::rule::json_text::FastMap;
+use crate::rule::json_text::{self, FastMap};
 use crate::rule::{Finding, Rule};
 
 pub use alerts::{Obligation, ReportTo, StatutoryAlert};
@@ -100,7 +100,7 @@ pub enum Outcome {
 
 /// One rule that did not fire for a negative or pending answer, and what was missing or would
 /// change it. Produced by the same evaluation that made the decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
 pub struct WhyNot {
     /// The answer it explains.
     pub question: Question,
@@ -111,15 +111,55 @@ pub struct WhyNot {
     /// Not fired, pending, or not assessable.
     pub outcome: Outcome,
     /// Japanese: what was missing or would change the answer.
-    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English.
-    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
 }
 
+/// How a [`WhyNot`] is written: its fields in order.
+#[derive(Serialize)]
+struct WhyNotJson<'a> {
+    question: Question,
+    rule: &'a str,
+    citation: Option<&'static str>,
+    outcome: Outcome,
+    #[serde(serialize_with = "json_text::text_ref")]
+    message_ja: &'a Cow<'static, str>,
+    #[serde(serialize_with = "json_text::text_ref")]
+    message_en: &'a Cow<'static, str>,
+}
+
+impl Serialize for WhyNot {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A library rule's why-not with its fixed texts: written once per thread, then copied.
+        let key = match (
+            json_text::addr_cow(&self.rule),
+            json_text::addr_cow(&self.message_ja),
+            json_text::addr_cow(&self.message_en),
+        ) {
+            (Some(r), Some(ja), Some(en)) => {
+                let c = json_text::addr_opt(self.citation);
+                let (q, o) = (self.question as usize, self.outcome as usize);
+                Some([
+                    2, q, o, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1], 0,
+                ])
+            }
+            _ => None,
+        };
+        let plain = WhyNotJson {
+            question: self.question,
+            rule: &self.rule,
+            citation: self.citation,
+            outcome: self.outcome,
+            message_ja: &self.message_ja,
+            message_en: &self.message_en,
+        };
+        json_text::write_fixed(key, &plain, s)
+    }
+}
+
 /// An answer that waits on the worker's assessment, and what would settle it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
 pub struct Pending {
     /// The answer that waits.
     pub question: Question,
@@ -128,11 +168,44 @@ pub struct Pending {
     /// The input field that would settle it (`findings.one_agency_can_resolve`).
     pub settled_by: &'static str,
     /// Japanese.
-    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_ja: &'static str,
     /// English.
-    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_en: &'static str,
+}
+
+/// How a [`Pending`] is written: its fields in order.
+#[derive(Serialize)]
+struct PendingJson<'a> {
+    question: Question,
+    rule: &'a str,
+    settled_by: &'a str,
+    #[serde(serialize_with = "json_text::static_text")]
+    message_ja: &'static str,
+    #[serde(serialize_with = "json_text::static_text")]
+    message_en: &'static str,
+}
+
+impl Serialize for Pending {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Fixed data throughout: written once per thread, then copied.
+        let (r, b) = (json_text::addr(self.rule), json_text::addr(self.settled_by));
+        let (ja, en) = (
+            json_text::addr(self.message_ja),
+            json_text::addr(self.message_en),
+        );
+        let q = self.question as usize;
+        let key = [
+            3, q, r[0], r[1], b[0], b[1], ja[0], ja[1], en[0], en[1], 0, 0,
+        ];
+        let plain = PendingJson {
+            question: self.question,
+            rule: self.rule,
+            settled_by: self.settled_by,
+            message_ja: self.message_ja,
+            message_en: self.message_en,
+        };
+        json_text::write_fixed(Some(key), &plain, s)
+    }
 }
 
 /// A check the record's ages leave open (a band or no age where the rule needs a line).

@@ -30,6 +30,62 @@ thread_local! {
     /// A fixed text's address and length → its JSON form (quotes included).
     static ESCAPED: RefCell<FastMap<(usize, usize), Box<RawValue>>> =
         RefCell::new(FastMap::default());
+    /// A fixed object's key ([`FixedKey`]) → its JSON form.
+    static OBJECTS: RefCell<FastMap<FixedKey, Box<RawValue>>> =
+        RefCell::new(FastMap::default());
+}
+
+/// What identifies an object made only of fixed data: which type it is, then the addresses and
+/// lengths of its `&'static str`s and the discriminants of its unit enums (unused words 0).
+pub(crate) type FixedKey = [usize; 12];
+
+/// A `&'static str`'s address and length, for a [`FixedKey`].
+pub(crate) fn addr(text: &'static str) -> [usize; 2] {
+    [text.as_ptr() as usize, text.len()]
+}
+
+/// An optional fixed text's address and length (`[0, 0]` for none).
+pub(crate) fn addr_opt(text: Option<&'static str>) -> [usize; 2] {
+    text.map_or([0, 0], addr)
+}
+
+/// A `Cow`'s address and length when it is borrowed (fixed), else `None`.
+// The `Cow` itself is the point: only its borrowed (static) form may be kept by address.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn addr_cow(text: &Cow<'static, str>) -> Option<[usize; 2]> {
+    match text {
+        Cow::Borrowed(t) => Some(addr(t)),
+        Cow::Owned(_) => None,
+    }
+}
+
+/// Write an object whose JSON depends only on the fixed data `key` names (a reason, a why-not
+/// or a pending entry of a library rule): inside [`with_raw_texts`] its JSON — keys, rule id,
+/// citation and texts, escaped by serde_json — is written once per thread from `plain` and
+/// copied afterwards; elsewhere, or without a key, `plain` is serialized as usual. Escaping the
+/// field names and ids of these objects was most of what encoding a decision still cost after
+/// [`write_static`] (benches/README.md, "One routing decision").
+pub(crate) fn write_fixed<S: Serializer, T: Serialize>(
+    key: Option<FixedKey>,
+    plain: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let Some(key) = key.filter(|_| RAW_OK.with(Cell::get)) else {
+        return plain.serialize(s);
+    };
+    OBJECTS.with(|c| {
+        let mut cache = c.borrow_mut();
+        if let Some(raw) = cache.get(&key) {
+            return raw.serialize(s);
+        }
+        if cache.len() < MAX_CACHED {
+            // serde_json's own writer, so the fragment is the bytes the plain path writes.
+            if let Ok(raw) = serde_json::value::to_raw_value(plain) {
+                return cache.entry(key).or_insert(raw).serialize(s);
+            }
+        }
+        plain.serialize(s)
+    })
 }
 
 /// A map keyed by the library's own fixed data (addresses of its texts, its rule ids), hashed
@@ -115,6 +171,12 @@ pub(crate) fn text<S: Serializer>(text: &Cow<'static, str>, s: S) -> Result<S::O
     }
 }
 
+/// [`text`] for a field that holds a reference to the `Cow` (a serialized view of a type).
+#[allow(clippy::ptr_arg)]
+pub(crate) fn text_ref<S: Serializer>(text: &&Cow<'static, str>, s: S) -> Result<S::Ok, S::Error> {
+    self::text(text, s)
+}
+
 /// A field's `serialize_with` for a fixed text (`&'static str`).
 pub(crate) fn static_text<S: Serializer>(text: &&'static str, s: S) -> Result<S::Ok, S::Error> {
     write_static(text, s)
@@ -158,6 +220,64 @@ mod tests {
             with_raw_texts(|| serde_json::to_string(&owned)).unwrap(),
             plain
         ); // ok: test
+    }
+
+    /// A library rule's finding and why-not, written from the cache (second call) and as they
+    /// are (an owned text, or outside the encoder), give the same bytes; so does a finding
+    /// flattened into a plan violation.
+    #[test]
+    fn fixed_objects_are_the_bytes_serde_json_writes() {
+        use crate::routing::{Outcome, Question, WhyNot};
+        let finding = crate::rule::Finding {
+            rule: Cow::Borrowed("R-TEST"),
+            citation: Some(HARD),
+            message_ja: Cow::Borrowed(HARD),
+            message_en: Cow::Borrowed("plain"),
+        };
+        let why = WhyNot {
+            question: Question::Outreach,
+            rule: Cow::Borrowed("R-TEST"),
+            citation: None,
+            outcome: Outcome::Pending,
+            message_ja: Cow::Borrowed(HARD),
+            message_en: Cow::Borrowed(HARD),
+        };
+        // Field order as declared (serde_json::json! would sort the keys).
+        let hard = serde_json::to_string(HARD).unwrap(); // ok: test
+        let want_f = format!(
+            r#"{{"rule":"R-TEST","citation":{hard},"message_ja":{hard},"message_en":"plain"}}"#
+        );
+        let want_w = format!(
+            r#"{{"question":"outreach","rule":"R-TEST","citation":null,"outcome":"pending","message_ja":{hard},"message_en":{hard}}}"#
+        );
+        for _ in 0..2 {
+            assert_eq!(
+                with_raw_texts(|| serde_json::to_string(&finding)).unwrap(),
+                want_f
+            ); // ok: test
+            assert_eq!(
+                with_raw_texts(|| serde_json::to_string(&why)).unwrap(),
+                want_w
+            ); // ok: test
+        }
+        let owned = crate::rule::Finding {
+            message_en: Cow::Owned("plain".into()),
+            ..finding.clone()
+        };
+        assert_eq!(
+            with_raw_texts(|| serde_json::to_string(&owned)).unwrap(),
+            want_f
+        ); // ok: test
+        assert_eq!(serde_json::to_string(&finding).unwrap(), want_f); // ok: test
+        let violation = crate::plan::Violation {
+            event_index: 3,
+            finding,
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&with_raw_texts(|| serde_json::to_string(&violation)).unwrap()) // ok: test
+                .unwrap(); // ok: test
+        assert_eq!(v["event_index"], 3);
+        assert_eq!(v["message_ja"], HARD);
     }
 
     #[test]

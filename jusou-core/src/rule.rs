@@ -189,42 +189,28 @@ struct FindingJson<'a> {
 }
 
 impl Finding {
-    /// Its fields, written as they are (never from a cached object): for a struct that
-    /// flattens a finding into its own fields (`#[serde(flatten, serialize_with = …)]`), where
-    /// a cached JSON fragment would not be a map serde could flatten.
-    pub(crate) fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn json(&self) -> FindingJson<'_> {
         FindingJson {
             rule: &self.rule,
             citation: self.citation,
             message_ja: &self.message_ja,
             message_en: &self.message_en,
         }
-        .serialize(s)
+    }
+
+    /// Its fields, written as they are (never from a cached object): for a struct that
+    /// flattens a finding into its own fields (`#[serde(flatten, serialize_with = …)]`), where
+    /// a cached JSON fragment would not be a map serde could flatten.
+    pub(crate) fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json().serialize(s)
     }
 }
 
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // A library rule's finding is fixed data: written once per thread, then copied.
-        let key = match (
-            json_text::addr_cow(&self.rule),
-            json_text::addr_cow(&self.message_ja),
-            json_text::addr_cow(&self.message_en),
-        ) {
-            (Some(r), Some(ja), Some(en)) => {
-                let c = json_text::addr_opt(self.citation);
-                Some([
-                    1, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1], 0, 0, 0,
-                ])
-            }
-            _ => None,
-        };
-        let plain = FindingJson {
-            rule: &self.rule,
-            citation: self.citation,
-            message_ja: &self.message_ja,
-            message_en: &self.message_en,
-        };
-        json_text::write_fixed(key, &plain, s)
+        let (ja, en) = (&self.message_ja, &self.message_en);
+        let key = json_text::rule_entry_key(1, [0; 3], &self.rule, self.citation, ja, en);
+        json_text::write_fixed(key, &self.json(), s)
     }
 }

@@ -2,9 +2,9 @@
 // output with the expected file, as Rust and Python do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
-import { jusou, fixtures, vectors } from "./vectors.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { jusou, root, fixtures, vectors } from "./vectors.mjs";
 
 test("there are vectors to run", () => {
   assert.ok(vectors.length >= 30, `only ${vectors.length} vectors`);

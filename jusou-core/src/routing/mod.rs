@@ -132,20 +132,9 @@ struct WhyNotJson<'a> {
 impl Serialize for WhyNot {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // A library rule's why-not with its fixed texts: written once per thread, then copied.
-        let key = match (
-            json_text::addr_cow(&self.rule),
-            json_text::addr_cow(&self.message_ja),
-            json_text::addr_cow(&self.message_en),
-        ) {
-            (Some(r), Some(ja), Some(en)) => {
-                let c = json_text::addr_opt(self.citation);
-                let (q, o) = (self.question as usize, self.outcome as usize);
-                Some([
-                    2, q, o, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1], 0,
-                ])
-            }
-            _ => None,
-        };
+        let values = [self.question as usize, self.outcome as usize, 0];
+        let (ja, en) = (&self.message_ja, &self.message_en);
+        let key = json_text::rule_entry_key(2, values, &self.rule, self.citation, ja, en);
         let plain = WhyNotJson {
             question: self.question,
             rule: &self.rule,
@@ -188,15 +177,15 @@ struct PendingJson<'a> {
 impl Serialize for Pending {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // Fixed data throughout: written once per thread, then copied.
-        let (r, b) = (json_text::addr(self.rule), json_text::addr(self.settled_by));
-        let (ja, en) = (
-            json_text::addr(self.message_ja),
-            json_text::addr(self.message_en),
+        let [b0, b1] = json_text::addr(self.settled_by);
+        let key = json_text::rule_entry_key(
+            3,
+            [self.question as usize, b0, b1],
+            &Cow::Borrowed(self.rule),
+            None,
+            &Cow::Borrowed(self.message_ja),
+            &Cow::Borrowed(self.message_en),
         );
-        let q = self.question as usize;
-        let key = [
-            3, q, r[0], r[1], b[0], b[1], ja[0], ja[1], en[0], en[1], 0, 0,
-        ];
         let plain = PendingJson {
             question: self.question,
             rule: self.rule,
@@ -204,7 +193,7 @@ impl Serialize for Pending {
             message_ja: self.message_ja,
             message_en: self.message_en,
         };
-        json_text::write_fixed(Some(key), &plain, s)
+        json_text::write_fixed(key, &plain, s)
     }
 }
 

@@ -31,6 +31,7 @@ thread_local! {
     static ESCAPED: RefCell<FastMap<(usize, usize), Box<RawValue>>> =
         RefCell::new(FastMap::default());
     /// A fixed object's key ([`FixedKey`]) → its JSON form.
+    #[cfg(feature = "encode-cache")]
     static OBJECTS: RefCell<FastMap<FixedKey, Box<RawValue>>> =
         RefCell::new(FastMap::default());
 }
@@ -45,18 +46,37 @@ pub(crate) fn addr(text: &'static str) -> [usize; 2] {
 }
 
 /// An optional fixed text's address and length (`[0, 0]` for none).
-pub(crate) fn addr_opt(text: Option<&'static str>) -> [usize; 2] {
+fn addr_opt(text: Option<&'static str>) -> [usize; 2] {
     text.map_or([0, 0], addr)
 }
 
 /// A `Cow`'s address and length when it is borrowed (fixed), else `None`.
 // The `Cow` itself is the point: only its borrowed (static) form may be kept by address.
 #[allow(clippy::ptr_arg)]
-pub(crate) fn addr_cow(text: &Cow<'static, str>) -> Option<[usize; 2]> {
+fn addr_cow(text: &Cow<'static, str>) -> Option<[usize; 2]> {
     match text {
         Cow::Borrowed(t) => Some(addr(t)),
         Cow::Owned(_) => None,
     }
+}
+
+/// The key of an entry made of a rule's id, citation and ja/en texts: `tag` says which type,
+/// `values` are its other fixed fields (enum values, a fixed text's address). `None` when the
+/// id or a text is owned (it names a case's members or a municipality's criterion).
+pub(crate) fn rule_entry_key(
+    tag: usize,
+    values: [usize; 3],
+    rule: &Cow<'static, str>,
+    citation: Option<&'static str>,
+    ja: &Cow<'static, str>,
+    en: &Cow<'static, str>,
+) -> Option<FixedKey> {
+    let (r, ja, en) = (addr_cow(rule)?, addr_cow(ja)?, addr_cow(en)?);
+    let c = addr_opt(citation);
+    let [v0, v1, v2] = values;
+    Some([
+        tag, v0, v1, v2, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1],
+    ])
 }
 
 /// Write an object whose JSON depends only on the fixed data `key` names (a reason, a why-not
@@ -70,22 +90,25 @@ pub(crate) fn write_fixed<S: Serializer, T: Serialize>(
     plain: &T,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    let Some(key) = key.filter(|_| RAW_OK.with(Cell::get)) else {
-        return plain.serialize(s);
-    };
-    OBJECTS.with(|c| {
-        let mut cache = c.borrow_mut();
-        if let Some(raw) = cache.get(&key) {
-            return raw.serialize(s);
-        }
-        if cache.len() < MAX_CACHED {
-            // serde_json's own writer, so the fragment is the bytes the plain path writes.
-            if let Ok(raw) = serde_json::value::to_raw_value(plain) {
-                return cache.entry(key).or_insert(raw).serialize(s);
+    #[cfg(feature = "encode-cache")]
+    if let Some(key) = key.filter(|_| RAW_OK.with(Cell::get)) {
+        return OBJECTS.with(|c| {
+            let mut cache = c.borrow_mut();
+            if let Some(raw) = cache.get(&key) {
+                return raw.serialize(s);
             }
-        }
-        plain.serialize(s)
-    })
+            if cache.len() < MAX_CACHED {
+                // serde_json's own writer, so the fragment is the bytes the plain path writes.
+                if let Ok(raw) = serde_json::value::to_raw_value(plain) {
+                    return cache.entry(key).or_insert(raw).serialize(s);
+                }
+            }
+            plain.serialize(s)
+        });
+    }
+    #[cfg(not(feature = "encode-cache"))]
+    let _ = key;
+    plain.serialize(s)
 }
 
 /// A map keyed by the library's own fixed data (addresses of its texts, its rule ids), hashed

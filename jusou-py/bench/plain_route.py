@@ -17,8 +17,11 @@ text, which orders ``YYYY-MM-DD`` correctly), English keys only, no household-le
 ``why_not`` or ``not_assessable``, no messages or citations. Criteria are passed in (as
 ``vector_route.route`` takes them), not read from a case's ``options``.
 
+The rule tables (age thresholds, generations, fields and lead windows, issue sets, rule ids) are
+``rule_tables.py``'s, shared with ``vector_route``; only the loop's own sets are here.
+
 ``route`` answers with the keys ``compare_baseline.differences`` compares; ``bench_route.py``
-and ``tests/test_plain_route.py`` check on 10,000 generated cases that it decides what jusou
+and ``tests/test_baselines.py`` check on 10,000 generated cases that it decides what jusou
 decides.
 """
 
@@ -26,54 +29,16 @@ from __future__ import annotations
 
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
-CHILD_UNDER = 18
-YOUNG_UNDER = 40
-CARE_INSURANCE_FROM = 40
-ELDERLY_FROM = 65
-PARENT_8050_FROM = 75
+from rule_tables import (  # the rule tables both baselines share
+    A_CHILD, A_DISAB, A_DV, A_ELDER, A_PROTECT, A_UNCLEAR, ALERTS, CARE_INSURANCE_FROM, CHILD_UNDER,
+    ELDER_CARE, ELDERLY_FROM, FIELDS, FIXED_FIELD, GENERATION, LEAD, NEEDS_CARE, OUTREACH_ISSUES,
+    PARENT_8050_FROM, SIGNAL_KEYS, WINDOWS, WITHDRAWN_8050, YOUNG_UNDER,
+)
 
-#: Generation relative to the subject; other relatives and non-relatives have none.
-GENERATION = {
-    "self": 0, "spouse": 0, "father": 1, "mother": 1, "father_in_law": 1, "mother_in_law": 1,
-    "grandfather": 2, "grandmother": 2, "child": -1, "child_in_law": -1, "grandchild": -2, "sibling": 0,
-}
-
-FIELDS = ("elderly", "disability", "children", "poverty")
-LEAD = {"elderly": "1-i", "disability": "1-ro", "children": "1-ha", "poverty": "1-ni"}
-WINDOWS = frozenset(LEAD.values())
-#: Issues whose field does not depend on age (care and dementia do: see ``_care_field``).
-FIXED_FIELD = {
-    "elder_abuse": "elderly",
-    "physical_disability": "disability", "intellectual_disability": "disability",
-    "mental_disability": "disability", "disability": "disability", "disability_abuse": "disability",
-    "childrearing": "children", "school_refusal": "children", "young_carer": "children",
-    "child_abuse": "children", "single_parent": "children",
-    "poverty": "poverty", "debt": "poverty", "employment_difficulty": "poverty", "housing": "poverty",
-    "arrears": "poverty",
-}
-ELDER_CARE = frozenset({"care", "dementia"})
-WITHDRAWN_8050 = frozenset({"hikikomori", "isolation", "employment_difficulty", "mental_distress",
-                            "mental_disability", "self_neglect"})
-NEEDS_CARE = frozenset({"care", "dementia", "physical_disability", "intellectual_disability",
-                        "mental_disability", "disability", "mental_distress", "health"})
-OUTREACH_ISSUES = frozenset({"hikikomori", "self_neglect", "isolation"})
+#: Issues behind a child-protection alert for a child of the household.
 NEGLECT = frozenset({"self_neglect", "hoarding"})
+#: Issues that may give a statutory alert (the per-member loop is skipped without one).
 ALERTING = frozenset({"child_abuse", "dv", "elder_abuse", "disability_abuse", "self_neglect", "hoarding"})
-
-A_PROTECT = "R-ROUTE-ALERT-CHILD-PROTECTION"
-A_CHILD = "R-ROUTE-ALERT-CHILD-ABUSE"
-A_ELDER = "R-ROUTE-ALERT-ELDER-ABUSE"
-A_DISAB = "R-ROUTE-ALERT-DISABILITY-ABUSE"
-A_DV = "R-ROUTE-ALERT-DV"
-A_UNCLEAR = "R-ROUTE-ALERT-STATUTE-UNCLEAR"
-#: jusou's order of the alert reasons.
-ALERTS = (A_PROTECT, A_CHILD, A_ELDER, A_DISAB, A_DV, A_UNCLEAR)
-
-#: A criterion's ``signals_any`` keys → the rule that says the signal fired.
-SIGNAL_KEYS = {"multi_field": "R-ROUTE-MULTI-FIELD", "multi_member": "R-ROUTE-MULTI-MEMBER",
-               "8050": "R-ROUTE-8050", "double_care": "R-ROUTE-DOUBLE-CARE", "young_carer": "R-ROUTE-YOUNG-CARER",
-               "between_systems": "R-ROUTE-BETWEEN-SYSTEMS", "rigid_support": "R-ROUTE-RIGID",
-               "not_one_agency": "R-ROUTE-NOT-ONE-AGENCY"}
 
 #: A criterion ready to test: (id, issues_any, issues_all, signal rule ids).
 Criterion = Tuple[str, FrozenSet[str], FrozenSet[str], Tuple[str, ...]]

@@ -24,48 +24,29 @@ issue under 65 gives R-ROUTE-ALERT-STATUTE-UNCLEAR, abuse of a child is child ab
 What it leaves out, so it does less work than jusou: input validation, 和暦 and age bands (exact
 ages only; an age band or a birth date is not read), household-level issues, ``why_not`` and
 ``not_assessable``, messages and citations, and criteria signals beyond what is listed in
-``route``. ``bench_route.py`` and ``tests/test_vector_route.py`` check on 10,000 generated cases
+``route``. ``bench_route.py`` and ``tests/test_baselines.py`` check on 10,000 generated cases
 that it decides what jusou decides.
+
+The rule tables (age thresholds, generations, fields and lead windows, issue sets, rule ids) are
+``rule_tables.py``'s, shared with ``plain_route``; the column lists (every issue, the findings,
+signals and reasons in jusou's order) are this copy's own.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 import compare_baseline
+from rule_tables import (  # the rule tables both baselines share
+    A_CHILD, A_DISAB, A_DV, A_ELDER, A_PROTECT, A_UNCLEAR, ALERTS, CARE_INSURANCE_FROM, CHILD_UNDER,
+    ELDER_CARE, ELDERLY_FROM, FIELDS, FIXED_FIELD, GENERATION, LEAD, NEEDS_CARE, OUTREACH_ISSUES,
+    PARENT_8050_FROM, SIGNAL_KEYS, WINDOWS, WITHDRAWN_8050, YOUNG_UNDER,
+)
 
-CHILD_UNDER = 18
-YOUNG_UNDER = 40
-CARE_INSURANCE_FROM = 40
-ELDERLY_FROM = 65
-PARENT_8050_FROM = 75
-
-GENERATION = {
-    "self": 0, "spouse": 0, "father": 1, "mother": 1, "father_in_law": 1, "mother_in_law": 1,
-    "grandfather": 2, "grandmother": 2, "child": -1, "child_in_law": -1, "grandchild": -2, "sibling": 0,
-}
-
-FIELDS = ("elderly", "disability", "children", "poverty")
-LEAD = {"elderly": "1-i", "disability": "1-ro", "children": "1-ha", "poverty": "1-ni"}
-#: Issues whose field does not depend on age (care and dementia do).
-FIXED_FIELD = {
-    "elder_abuse": "elderly",
-    "physical_disability": "disability", "intellectual_disability": "disability",
-    "mental_disability": "disability", "disability": "disability", "disability_abuse": "disability",
-    "childrearing": "children", "school_refusal": "children", "young_carer": "children",
-    "child_abuse": "children", "single_parent": "children",
-    "poverty": "poverty", "debt": "poverty", "employment_difficulty": "poverty", "housing": "poverty",
-    "arrears": "poverty",
-}
-WITHDRAWN_8050 = ("hikikomori", "isolation", "employment_difficulty", "mental_distress",
-                  "mental_disability", "self_neglect")
-ELDER_CARE = ("care", "dementia")
-NEEDS_CARE = ("care", "dementia", "physical_disability", "intellectual_disability", "mental_disability",
-              "disability", "mental_distress", "health")
-OUTREACH_ISSUES = ("hikikomori", "self_neglect", "isolation")
+#: Every issue of the vocabulary: one boolean column each in the members table.
 ISSUES = sorted(
     {"care", "dementia", "physical_disability", "intellectual_disability", "mental_disability",
      "mental_distress", "hikikomori", "poverty", "debt", "employment_difficulty", "childrearing",
@@ -74,25 +55,13 @@ ISSUES = sorted(
      "family_conflict", "rights_consumer", "daily_living", "after_discharge", "arrears",
      "communication_difficulty"}
 )
+#: The findings read as tri-state columns (yes / no / not stated).
 FLAGS = ("one_agency_can_resolve", "rigid_support", "between_systems", "refuses_support", "lacks_insight",
          "no_contact", "participation_need_unmet")
-
-A_PROTECT = "R-ROUTE-ALERT-CHILD-PROTECTION"
-A_CHILD = "R-ROUTE-ALERT-CHILD-ABUSE"
-A_ELDER = "R-ROUTE-ALERT-ELDER-ABUSE"
-A_DISAB = "R-ROUTE-ALERT-DISABILITY-ABUSE"
-A_DV = "R-ROUTE-ALERT-DV"
-A_UNCLEAR = "R-ROUTE-ALERT-STATUTE-UNCLEAR"
-ALERTS = (A_PROTECT, A_CHILD, A_ELDER, A_DISAB, A_DV, A_UNCLEAR)
 
 #: Signals of 複雑化・複合化 (reported, not decisive), in jusou's order.
 SIGNALS = ("R-ROUTE-MULTI-FIELD", "R-ROUTE-MULTI-MEMBER", "R-ROUTE-8050", "R-ROUTE-DOUBLE-CARE",
            "R-ROUTE-YOUNG-CARER", "R-ROUTE-BETWEEN-SYSTEMS", "R-ROUTE-RIGID")
-#: A criterion's `signals_any` keys → the column that says the signal fired.
-SIGNAL_KEYS = {"multi_field": "R-ROUTE-MULTI-FIELD", "multi_member": "R-ROUTE-MULTI-MEMBER",
-               "8050": "R-ROUTE-8050", "double_care": "R-ROUTE-DOUBLE-CARE", "young_carer": "R-ROUTE-YOUNG-CARER",
-               "between_systems": "R-ROUTE-BETWEEN-SYSTEMS", "rigid_support": "R-ROUTE-RIGID",
-               "not_one_agency": "R-ROUTE-NOT-ONE-AGENCY"}
 OUTREACH_RULES = ("R-ROUTE-OUTREACH-NO-CONTACT", "R-ROUTE-OUTREACH-REFUSAL", "R-ROUTE-OUTREACH-NO-INSIGHT",
                   "R-ROUTE-OUTREACH-WITHDRAWAL")
 REASONS = ALERTS + ("R-ROUTE-NOT-ONE-AGENCY", "R-ROUTE-STAYS", "R-ROUTE-SIGNALS-REVIEW") + OUTREACH_RULES + (
@@ -180,7 +149,7 @@ def route(tables: Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
     out = pd.DataFrame({"case_id": cdf["case_id"]})
     has = {i: _any_by_case(m[i].to_numpy(), case, n) for i in ISSUES}
 
-    def member_any(names: Tuple[str, ...]) -> np.ndarray:
+    def member_any(names: FrozenSet[str]) -> np.ndarray:
         return m[list(names)].to_numpy().any(axis=1)
 
     # Fields: care/dementia by age (40+ elderly, under 18 children, 18–39 disability), the rest fixed.
@@ -305,7 +274,7 @@ def route(tables: Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
 
     # 4. stays with the lead window on a stated "one agency can resolve it".
     program = cdf["program"]
-    window = program.isin(["1-i", "1-ro", "1-ha", "1-ni"]).to_numpy()
+    window = program.isin(sorted(WINDOWS)).to_numpy()
     subject = m[m["subject"]].drop_duplicates("case").set_index("case")
     subj_age = subject["age"].reindex(range(n)).to_numpy(dtype=float)  # NaN: no subject
     by_age = np.where(subj_age >= ELDERLY_FROM, "1-i", np.where(subj_age < CHILD_UNDER, "1-ha", "1-ni"))

@@ -122,6 +122,8 @@ deps-browser:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	# jusou-core as the WASM build compiles it (its default features off).
+	$(CARGO) clippy -p jusou-core --no-default-features --all-targets --locked -- -D warnings
 
 rust-test:
 	$(CARGO) test --workspace --locked

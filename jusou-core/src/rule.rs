@@ -157,6 +157,14 @@ impl From<Rule> for Finding {
     }
 }
 
+#[cfg(feature = "encode-cache")]
+impl json_text::entries::FixedEntry for Finding {
+    fn fixed_key(&self) -> Option<json_text::entries::FixedKey> {
+        let (ja, en) = (&self.message_ja, &self.message_en);
+        json_text::entries::rule_entry_key(1, [0; 3], &self.rule, self.citation, ja, en)
+    }
+}
+
 impl Finding {
     /// The rule id as a `&str`.
     pub fn rule_id(&self) -> &str {
@@ -165,52 +173,16 @@ impl Finding {
 }
 
 /// A rule that fired: a reason, a violation, an obligation or a warning.
-#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Finding {
     /// The rule's stable id (a library rule's, or a municipality-defined criterion's).
     pub rule: Cow<'static, str>,
     /// The article it rests on, where there is one.
     pub citation: Option<&'static str>,
     /// Japanese text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English text.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
-}
-
-/// How a [`Finding`] is written: its fields in order.
-#[derive(Serialize)]
-struct FindingJson<'a> {
-    rule: &'a str,
-    citation: Option<&'static str>,
-    #[serde(serialize_with = "json_text::text_ref")]
-    message_ja: &'a Cow<'static, str>,
-    #[serde(serialize_with = "json_text::text_ref")]
-    message_en: &'a Cow<'static, str>,
-}
-
-impl Finding {
-    fn json(&self) -> FindingJson<'_> {
-        FindingJson {
-            rule: &self.rule,
-            citation: self.citation,
-            message_ja: &self.message_ja,
-            message_en: &self.message_en,
-        }
-    }
-
-    /// Its fields, written as they are (never from a cached object): for a struct that
-    /// flattens a finding into its own fields (`#[serde(flatten, serialize_with = …)]`), where
-    /// a cached JSON fragment would not be a map serde could flatten.
-    pub(crate) fn serialize_fields<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.json().serialize(s)
-    }
-}
-
-impl Serialize for Finding {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // A library rule's finding is fixed data: written once per thread, then copied.
-        let (ja, en) = (&self.message_ja, &self.message_en);
-        let key = json_text::rule_entry_key(1, [0; 3], &self.rule, self.citation, ja, en);
-        json_text::write_fixed(key, &self.json(), s)
-    }
 }

@@ -614,7 +614,7 @@ pub struct Deadline {
     /// Due before `as_of` and not done.
     pub overdue: bool,
     /// The rule with the particulars.
-    #[serde(flatten, serialize_with = "crate::rule::Finding::serialize_fields")]
+    #[serde(flatten)]
     pub finding: Finding,
 }
 
@@ -624,7 +624,7 @@ pub struct Violation {
     /// Index into `events` (0-based).
     pub event_index: usize,
     /// The rule with the particulars.
-    #[serde(flatten, serialize_with = "crate::rule::Finding::serialize_fields")]
+    #[serde(flatten)]
     pub finding: Finding,
 }
 

@@ -29,7 +29,9 @@ use crate::case::{Case, Issue};
 use crate::error::{decode, Error, Errors};
 use crate::law::{Field, ProgramCode};
 use crate::municipality::{CriterionSignal, Options};
-use crate::rule::json_text::{self, FastMap};
+#[cfg(feature = "encode-cache")]
+use crate::rule::json_text;
+use crate::rule::json_text::FastMap;
 use crate::rule::{Finding, Rule};
 
 pub use alerts::{Obligation, ReportTo, StatutoryAlert};
@@ -100,7 +102,7 @@ pub enum Outcome {
 
 /// One rule that did not fire for a negative or pending answer, and what was missing or would
 /// change it. Produced by the same evaluation that made the decision.
-#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct WhyNot {
     /// The answer it explains.
     pub question: Question,
@@ -111,44 +113,15 @@ pub struct WhyNot {
     /// Not fired, pending, or not assessable.
     pub outcome: Outcome,
     /// Japanese: what was missing or would change the answer.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_ja: Cow<'static, str>,
     /// English.
+    #[serde(serialize_with = "crate::rule::json_text::text")]
     pub message_en: Cow<'static, str>,
 }
 
-/// How a [`WhyNot`] is written: its fields in order.
-#[derive(Serialize)]
-struct WhyNotJson<'a> {
-    question: Question,
-    rule: &'a str,
-    citation: Option<&'static str>,
-    outcome: Outcome,
-    #[serde(serialize_with = "json_text::text_ref")]
-    message_ja: &'a Cow<'static, str>,
-    #[serde(serialize_with = "json_text::text_ref")]
-    message_en: &'a Cow<'static, str>,
-}
-
-impl Serialize for WhyNot {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // A library rule's why-not with its fixed texts: written once per thread, then copied.
-        let values = [self.question as usize, self.outcome as usize, 0];
-        let (ja, en) = (&self.message_ja, &self.message_en);
-        let key = json_text::rule_entry_key(2, values, &self.rule, self.citation, ja, en);
-        let plain = WhyNotJson {
-            question: self.question,
-            rule: &self.rule,
-            citation: self.citation,
-            outcome: self.outcome,
-            message_ja: &self.message_ja,
-            message_en: &self.message_en,
-        };
-        json_text::write_fixed(key, &plain, s)
-    }
-}
-
 /// An answer that waits on the worker's assessment, and what would settle it.
-#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Pending {
     /// The answer that waits.
     pub question: Question,
@@ -157,43 +130,34 @@ pub struct Pending {
     /// The input field that would settle it (`findings.one_agency_can_resolve`).
     pub settled_by: &'static str,
     /// Japanese.
+    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_ja: &'static str,
     /// English.
+    #[serde(serialize_with = "crate::rule::json_text::static_text")]
     pub message_en: &'static str,
 }
 
-/// How a [`Pending`] is written: its fields in order.
-#[derive(Serialize)]
-struct PendingJson<'a> {
-    question: Question,
-    rule: &'a str,
-    settled_by: &'a str,
-    #[serde(serialize_with = "json_text::static_text")]
-    message_ja: &'static str,
-    #[serde(serialize_with = "json_text::static_text")]
-    message_en: &'static str,
+#[cfg(feature = "encode-cache")]
+impl json_text::entries::FixedEntry for WhyNot {
+    fn fixed_key(&self) -> Option<json_text::entries::FixedKey> {
+        let values = [self.question as usize, self.outcome as usize, 0];
+        let (ja, en) = (&self.message_ja, &self.message_en);
+        json_text::entries::rule_entry_key(2, values, &self.rule, self.citation, ja, en)
+    }
 }
 
-impl Serialize for Pending {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Fixed data throughout: written once per thread, then copied.
-        let [b0, b1] = json_text::addr(self.settled_by);
-        let key = json_text::rule_entry_key(
+#[cfg(feature = "encode-cache")]
+impl json_text::entries::FixedEntry for Pending {
+    fn fixed_key(&self) -> Option<json_text::entries::FixedKey> {
+        let [b0, b1] = json_text::entries::addr(self.settled_by);
+        json_text::entries::rule_entry_key(
             3,
             [self.question as usize, b0, b1],
             &Cow::Borrowed(self.rule),
             None,
             &Cow::Borrowed(self.message_ja),
             &Cow::Borrowed(self.message_en),
-        );
-        let plain = PendingJson {
-            question: self.question,
-            rule: self.rule,
-            settled_by: self.settled_by,
-            message_ja: self.message_ja,
-            message_en: self.message_en,
-        };
-        json_text::write_fixed(key, &plain, s)
+        )
     }
 }
 
@@ -233,13 +197,29 @@ pub struct RouteDecision {
     /// Procedures of other laws that come first (abuse, DV, child protection).
     pub statutory_alerts: Vec<StatutoryAlert>,
     /// Reasons for the decisions, in the order the rules fired.
+    #[cfg_attr(
+        feature = "encode-cache",
+        serde(serialize_with = "crate::rule::json_text::entries::cached")
+    )]
     pub reasons: Vec<Reason>,
     /// Signals of 複雑化・複合化 (several fields, several members, 8050, double care, young
     /// carer, 制度の狭間, 硬直化, the municipality's own criteria): reported, not decisive.
+    #[cfg_attr(
+        feature = "encode-cache",
+        serde(serialize_with = "crate::rule::json_text::entries::cached")
+    )]
     pub signals: Vec<Reason>,
     /// Answers that wait on the worker's assessment, and what would settle them.
+    #[cfg_attr(
+        feature = "encode-cache",
+        serde(serialize_with = "crate::rule::json_text::entries::cached")
+    )]
     pub pending: Vec<Pending>,
     /// For every negative or pending answer, the rules that did not fire and why.
+    #[cfg_attr(
+        feature = "encode-cache",
+        serde(serialize_with = "crate::rule::json_text::entries::cached")
+    )]
     pub why_not: Vec<WhyNot>,
     /// Checks the record's ages leave open.
     pub not_assessable: Vec<NotAssessable>,

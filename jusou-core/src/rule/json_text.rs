@@ -20,6 +20,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+#[cfg(feature = "encode-cache")]
+pub(crate) mod entries;
+
 /// At most this many texts are kept per thread: the library has a few hundred fixed texts; the
 /// cap only bounds a caller that leaks texts of its own into `Cow::Borrowed`.
 const MAX_CACHED: usize = 4096;
@@ -30,85 +33,6 @@ thread_local! {
     /// A fixed text's address and length → its JSON form (quotes included).
     static ESCAPED: RefCell<FastMap<(usize, usize), Box<RawValue>>> =
         RefCell::new(FastMap::default());
-    /// A fixed object's key ([`FixedKey`]) → its JSON form.
-    #[cfg(feature = "encode-cache")]
-    static OBJECTS: RefCell<FastMap<FixedKey, Box<RawValue>>> =
-        RefCell::new(FastMap::default());
-}
-
-/// What identifies an object made only of fixed data: which type it is, then the addresses and
-/// lengths of its `&'static str`s and the discriminants of its unit enums (unused words 0).
-pub(crate) type FixedKey = [usize; 12];
-
-/// A `&'static str`'s address and length, for a [`FixedKey`].
-pub(crate) fn addr(text: &'static str) -> [usize; 2] {
-    [text.as_ptr() as usize, text.len()]
-}
-
-/// An optional fixed text's address and length (`[0, 0]` for none).
-fn addr_opt(text: Option<&'static str>) -> [usize; 2] {
-    text.map_or([0, 0], addr)
-}
-
-/// A `Cow`'s address and length when it is borrowed (fixed), else `None`.
-// The `Cow` itself is the point: only its borrowed (static) form may be kept by address.
-#[allow(clippy::ptr_arg)]
-fn addr_cow(text: &Cow<'static, str>) -> Option<[usize; 2]> {
-    match text {
-        Cow::Borrowed(t) => Some(addr(t)),
-        Cow::Owned(_) => None,
-    }
-}
-
-/// The key of an entry made of a rule's id, citation and ja/en texts: `tag` says which type,
-/// `values` are its other fixed fields (enum values, a fixed text's address). `None` when the
-/// id or a text is owned (it names a case's members or a municipality's criterion).
-pub(crate) fn rule_entry_key(
-    tag: usize,
-    values: [usize; 3],
-    rule: &Cow<'static, str>,
-    citation: Option<&'static str>,
-    ja: &Cow<'static, str>,
-    en: &Cow<'static, str>,
-) -> Option<FixedKey> {
-    let (r, ja, en) = (addr_cow(rule)?, addr_cow(ja)?, addr_cow(en)?);
-    let c = addr_opt(citation);
-    let [v0, v1, v2] = values;
-    Some([
-        tag, v0, v1, v2, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1],
-    ])
-}
-
-/// Write an object whose JSON depends only on the fixed data `key` names (a reason, a why-not
-/// or a pending entry of a library rule): inside [`with_raw_texts`] its JSON — keys, rule id,
-/// citation and texts, escaped by serde_json — is written once per thread from `plain` and
-/// copied afterwards; elsewhere, or without a key, `plain` is serialized as usual. Escaping the
-/// field names and ids of these objects was most of what encoding a decision still cost after
-/// [`write_static`] (benches/README.md, "One routing decision").
-pub(crate) fn write_fixed<S: Serializer, T: Serialize>(
-    key: Option<FixedKey>,
-    plain: &T,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    #[cfg(feature = "encode-cache")]
-    if let Some(key) = key.filter(|_| RAW_OK.with(Cell::get)) {
-        return OBJECTS.with(|c| {
-            let mut cache = c.borrow_mut();
-            if let Some(raw) = cache.get(&key) {
-                return raw.serialize(s);
-            }
-            if cache.len() < MAX_CACHED {
-                // serde_json's own writer, so the fragment is the bytes the plain path writes.
-                if let Ok(raw) = serde_json::value::to_raw_value(plain) {
-                    return cache.entry(key).or_insert(raw).serialize(s);
-                }
-            }
-            plain.serialize(s)
-        });
-    }
-    #[cfg(not(feature = "encode-cache"))]
-    let _ = key;
-    plain.serialize(s)
 }
 
 /// A map keyed by the library's own fixed data (addresses of its texts, its rule ids), hashed
@@ -194,12 +118,6 @@ pub(crate) fn text<S: Serializer>(text: &Cow<'static, str>, s: S) -> Result<S::O
     }
 }
 
-/// [`text`] for a field that holds a reference to the `Cow` (a serialized view of a type).
-#[allow(clippy::ptr_arg)]
-pub(crate) fn text_ref<S: Serializer>(text: &&Cow<'static, str>, s: S) -> Result<S::Ok, S::Error> {
-    self::text(text, s)
-}
-
 /// A field's `serialize_with` for a fixed text (`&'static str`).
 pub(crate) fn static_text<S: Serializer>(text: &&'static str, s: S) -> Result<S::Ok, S::Error> {
     write_static(text, s)
@@ -243,64 +161,6 @@ mod tests {
             with_raw_texts(|| serde_json::to_string(&owned)).unwrap(),
             plain
         ); // ok: test
-    }
-
-    /// A library rule's finding and why-not, written from the cache (second call) and as they
-    /// are (an owned text, or outside the encoder), give the same bytes; so does a finding
-    /// flattened into a plan violation.
-    #[test]
-    fn fixed_objects_are_the_bytes_serde_json_writes() {
-        use crate::routing::{Outcome, Question, WhyNot};
-        let finding = crate::rule::Finding {
-            rule: Cow::Borrowed("R-TEST"),
-            citation: Some(HARD),
-            message_ja: Cow::Borrowed(HARD),
-            message_en: Cow::Borrowed("plain"),
-        };
-        let why = WhyNot {
-            question: Question::Outreach,
-            rule: Cow::Borrowed("R-TEST"),
-            citation: None,
-            outcome: Outcome::Pending,
-            message_ja: Cow::Borrowed(HARD),
-            message_en: Cow::Borrowed(HARD),
-        };
-        // Field order as declared (serde_json::json! would sort the keys).
-        let hard = serde_json::to_string(HARD).unwrap(); // ok: test
-        let want_f = format!(
-            r#"{{"rule":"R-TEST","citation":{hard},"message_ja":{hard},"message_en":"plain"}}"#
-        );
-        let want_w = format!(
-            r#"{{"question":"outreach","rule":"R-TEST","citation":null,"outcome":"pending","message_ja":{hard},"message_en":{hard}}}"#
-        );
-        for _ in 0..2 {
-            assert_eq!(
-                with_raw_texts(|| serde_json::to_string(&finding)).unwrap(),
-                want_f
-            ); // ok: test
-            assert_eq!(
-                with_raw_texts(|| serde_json::to_string(&why)).unwrap(),
-                want_w
-            ); // ok: test
-        }
-        let owned = crate::rule::Finding {
-            message_en: Cow::Owned("plain".into()),
-            ..finding.clone()
-        };
-        assert_eq!(
-            with_raw_texts(|| serde_json::to_string(&owned)).unwrap(),
-            want_f
-        ); // ok: test
-        assert_eq!(serde_json::to_string(&finding).unwrap(), want_f); // ok: test
-        let violation = crate::plan::Violation {
-            event_index: 3,
-            finding,
-        };
-        let v: serde_json::Value =
-            serde_json::from_str(&with_raw_texts(|| serde_json::to_string(&violation)).unwrap()) // ok: test
-                .unwrap(); // ok: test
-        assert_eq!(v["event_index"], 3);
-        assert_eq!(v["message_ja"], HARD);
     }
 
     #[test]

@@ -52,7 +52,11 @@ def dsn():
     if as_root:
         pg = pwd.getpwnam("postgres")
         os.chown(tmp, pg.pw_uid, pg.pw_gid)
-        run_as = ["runuser", "-u", "postgres", "--"]
+        # runuser is in /usr/sbin, which a non-login shell's PATH may leave out.
+        runuser = shutil.which("runuser", path=os.pathsep.join(
+            [os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+        assert runuser, "runuser (util-linux) is needed to start PostgreSQL as root"
+        run_as = [runuser, "-u", "postgres", "--"]
     user = "postgres" if as_root else pwd.getpwuid(os.geteuid()).pw_name
     port = _free_port()
     # Trust authentication on a throw-away cluster that listens on loopback only.

@@ -149,15 +149,11 @@ impl json_text::entries::FixedEntry for WhyNot {
 #[cfg(feature = "encode-cache")]
 impl json_text::entries::FixedEntry for Pending {
     fn fixed_key(&self) -> Option<json_text::entries::FixedKey> {
-        let [b0, b1] = json_text::entries::addr(self.settled_by);
-        json_text::entries::rule_entry_key(
-            3,
-            [self.question as usize, b0, b1],
-            &Cow::Borrowed(self.rule),
-            None,
-            &Cow::Borrowed(self.message_ja),
-            &Cow::Borrowed(self.message_en),
-        )
+        use json_text::entries::FixedText;
+        let [b0, b1] = self.settled_by.addr()?;
+        let (ja, en) = (&self.message_ja, &self.message_en);
+        let values = [self.question as usize, b0, b1];
+        json_text::entries::rule_entry_key(3, values, &self.rule, None, ja, en)
     }
 }
 

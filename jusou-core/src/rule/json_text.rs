@@ -15,7 +15,8 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::thread::LocalKey;
 
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -88,23 +89,44 @@ pub(crate) fn with_raw_texts<R>(encode: impl FnOnce() -> R) -> R {
 
 /// Write a fixed text: from its escaped form inside [`with_raw_texts`], else as a string.
 pub(crate) fn write_static<S: Serializer>(text: &'static str, s: S) -> Result<S::Ok, S::Error> {
-    if !RAW_OK.with(Cell::get) {
-        return s.serialize_str(text);
-    }
-    let key = (text.as_ptr() as usize, text.len());
-    ESCAPED.with(|c| {
+    write_kept(
+        &ESCAPED,
+        Some((text.as_ptr() as usize, text.len())),
+        text,
+        s,
+    )
+}
+
+/// Write `value` inside [`with_raw_texts`] from the JSON `cache` keeps for `key`, written by
+/// serde_json on first use (so the bytes are those the plain path writes) and kept while the
+/// cache holds fewer than [`MAX_CACHED`]; without a key, outside the encoder, or when it cannot
+/// be kept, `value` is written as usual. Fixed texts and fixed entries (`entries`, with the
+/// `encode-cache` feature) share it.
+fn write_kept<K, T, S>(
+    cache: &'static LocalKey<RefCell<FastMap<K, Box<RawValue>>>>,
+    key: Option<K>,
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error>
+where
+    K: Hash + Eq,
+    T: Serialize + ?Sized,
+    S: Serializer,
+{
+    let Some(key) = key.filter(|_| RAW_OK.with(Cell::get)) else {
+        return value.serialize(s);
+    };
+    cache.with(|c| {
         let mut cache = c.borrow_mut();
         if let Some(raw) = cache.get(&key) {
             return raw.serialize(s);
         }
         if cache.len() < MAX_CACHED {
-            // `to_raw_value` of a `str` is serde_json's own escaping, so the fragment is the same
-            // bytes the plain path writes.
-            if let Ok(raw) = serde_json::value::to_raw_value(text) {
+            if let Ok(raw) = serde_json::value::to_raw_value(value) {
                 return cache.entry(key).or_insert(raw).serialize(s);
             }
         }
-        s.serialize_str(text)
+        value.serialize(s)
     })
 }
 

@@ -10,13 +10,13 @@
 //! a case's members or a municipality's criterion (owned texts) are written as before.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::{FastMap, MAX_CACHED, RAW_OK};
+use super::{write_kept, FastMap};
 
 /// What identifies an entry made only of fixed data: which type it is, its other fixed fields
 /// (enum values, a fixed text's address), then the addresses and lengths of its rule id,
@@ -35,34 +35,40 @@ pub(crate) trait FixedEntry: Serialize {
     fn fixed_key(&self) -> Option<FixedKey>;
 }
 
-/// A `&'static str`'s address and length.
-pub(crate) fn addr(text: &'static str) -> [usize; 2] {
-    [text.as_ptr() as usize, text.len()]
+/// A text that may be fixed: its address and length when it is (a `&'static str`, a borrowed
+/// `Cow<'static, str>`), `None` when it is owned (it names a case's particulars).
+pub(crate) trait FixedText {
+    /// The address and length of the fixed text.
+    fn addr(&self) -> Option<[usize; 2]>;
 }
 
-// The `Cow` itself is the point: only its borrowed (static) form may be keyed by address.
-#[allow(clippy::ptr_arg)]
-fn addr_cow(text: &Cow<'static, str>) -> Option<[usize; 2]> {
-    match text {
-        Cow::Borrowed(t) => Some(addr(t)),
-        Cow::Owned(_) => None,
+impl FixedText for &'static str {
+    fn addr(&self) -> Option<[usize; 2]> {
+        Some([self.as_ptr() as usize, self.len()])
+    }
+}
+
+impl FixedText for Cow<'static, str> {
+    fn addr(&self) -> Option<[usize; 2]> {
+        match self {
+            Cow::Borrowed(t) => t.addr(),
+            Cow::Owned(_) => None,
+        }
     }
 }
 
 /// The key of an entry made of a rule's id, citation and ja/en texts: `tag` says which type,
 /// `values` are its other fixed fields. `None` when the id or a text is owned.
-// The `Cow`s themselves are the point: only a borrowed (static) text may be keyed by address.
-#[allow(clippy::ptr_arg)]
 pub(crate) fn rule_entry_key(
     tag: usize,
     values: [usize; 3],
-    rule: &Cow<'static, str>,
+    rule: &impl FixedText,
     citation: Option<&'static str>,
-    ja: &Cow<'static, str>,
-    en: &Cow<'static, str>,
+    ja: &impl FixedText,
+    en: &impl FixedText,
 ) -> Option<FixedKey> {
-    let (r, ja, en) = (addr_cow(rule)?, addr_cow(ja)?, addr_cow(en)?);
-    let c = citation.map_or([0, 0], addr);
+    let (r, ja, en) = (rule.addr()?, ja.addr()?, en.addr()?);
+    let c = citation.and_then(|c| c.addr()).unwrap_or([0, 0]);
     let [v0, v1, v2] = values;
     Some([
         tag, v0, v1, v2, r[0], r[1], c[0], c[1], ja[0], ja[1], en[0], en[1],
@@ -83,22 +89,7 @@ struct Cached<'a, T>(&'a T);
 
 impl<T: FixedEntry> Serialize for Cached<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Some(key) = self.0.fixed_key().filter(|_| RAW_OK.with(Cell::get)) else {
-            return self.0.serialize(s);
-        };
-        ENTRIES.with(|c| {
-            let mut cache = c.borrow_mut();
-            if let Some(raw) = cache.get(&key) {
-                return raw.serialize(s);
-            }
-            if cache.len() < MAX_CACHED {
-                // serde_json's own writer, so the fragment is the bytes the plain path writes.
-                if let Ok(raw) = serde_json::value::to_raw_value(self.0) {
-                    return cache.entry(key).or_insert(raw).serialize(s);
-                }
-            }
-            self.0.serialize(s)
-        })
+        write_kept(&ENTRIES, self.0.fixed_key(), self.0, s)
     }
 }
 

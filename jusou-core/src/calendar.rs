@@ -411,6 +411,20 @@ fn out_of_range(what: &str) -> Error {
     )
 }
 
+/// `YYYY-MM-DD` in ASCII digits, as numbers.
+fn iso_digits(text: &str) -> Option<(i64, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b.get(from..to)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    Some((i64::from(number(0, 4)?), number(5, 7)?, number(8, 10)?))
+}
+
 fn date_of(y: i64, m: u32, d: u32) -> Result<NaiveDate, Error> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return Err(impossible(y, m, d));
@@ -611,6 +625,22 @@ fn year_span(y: i64) -> Result<(NaiveDate, NaiveDate), Error> {
 /// assert_eq!(parse("Ｒ６．４．１").unwrap().start.to_string(), "2024-04-01"); // ok: doc example
 /// ```
 pub fn parse(text: &str) -> Result<ParsedDate, Errors> {
+    // The form almost every system writes, read without normalising: the same date (or the
+    // same error) the general path below gives for it (test `iso_fast_path_agrees`).
+    if let Some((y, m, d)) = iso_digits(text) {
+        let day = date_of(y, m, d)?;
+        return Ok(ParsedDate {
+            kind: DateKind::Day,
+            start: day,
+            end: day,
+            warnings: Vec::new(),
+        });
+    }
+    parse_general(text)
+}
+
+/// [`parse`] for any form: full-width digits, spaces, eras, months and 年度.
+fn parse_general(text: &str) -> Result<ParsedDate, Errors> {
     let s = normalize(text);
     if s.is_empty() || s.len() > 64 {
         return Err(unreadable(text));
@@ -700,14 +730,30 @@ pub mod day {
 
     /// Deserialize from ISO or 和暦 text, with the date's error code on failure.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = Cow::<str>::deserialize(d).map_err(|e| {
+        let parsed = d.deserialize_str(DayVisitor).map_err(|e| {
             crate::error::type_error(
                 e,
                 "日付は文字列で書いてください（例: 2026-03-31、令和8年3月31日）",
                 "a date is a string (e.g. 2026-03-31, 令和8年3月31日)",
             )
         })?;
-        parse_day(&text).map(|(d, _)| d).map_err(|e| e.to_serde())
+        parsed.map_err(|e| e.to_serde())
+    }
+
+    /// Reads the text where it lies (no owned copy); a text that is no date is the visitor's
+    /// value, not its error, so only a wrong type becomes the type error above.
+    struct DayVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for DayVisitor {
+        type Value = Result<NaiveDate, Errors>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(parse_day(text).map(|(d, _)| d))
+        }
     }
 
     /// For `Option<NaiveDate>` fields (use with `#[serde(default)]`).
@@ -796,6 +842,34 @@ pub fn describe(text: &str) -> Result<DateInfo, Errors> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_fast_path_agrees() {
+        let mut seen = 0;
+        for y in [
+            "0000", "1867", "1868", "1869", "1873", "1900", "2024", "2026", "2100", "2101", "9999",
+        ] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{y}-{m:02}-{d:02}");
+                    assert!(super::iso_digits(&text).is_some(), "{text}");
+                    assert_eq!(super::parse(&text), super::parse_general(&text), "{text}");
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 11 * 14 * 33);
+        for text in [
+            "2026-3-31",
+            "2026-03-3１",
+            "2026/03/31",
+            " 2026-03-31",
+            "+202-03-31",
+            "2026-03-31日",
+        ] {
+            assert!(super::iso_digits(text).is_none(), "{text}");
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {

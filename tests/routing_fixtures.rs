@@ -111,3 +111,52 @@ fn every_rule_fires_and_explains_itself_in_the_fixtures() {
         assert!(outcomes.contains(o), "no vector shows a why-not {o}");
     }
 }
+
+/// A brief decision (for columns of decisions) is the full one without `why_not` and
+/// `not_assessable`: the same evaluation decides both, for every routing vector, under the
+/// default engine and under every municipality's criteria.
+#[test]
+fn brief_decisions_are_full_ones_without_why_not() {
+    use jusou_core::engine::Engine;
+    use jusou_core::routing::Detail;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut engines = vec![Engine::new(None, None).unwrap()];
+    for name in ["niiza", "inagi", "koshigaya", "toyokawa"] {
+        let text = fs::read_to_string(root.join(format!("municipalities/{name}.json"))).unwrap();
+        engines.push(Engine::new(Some(&text), None).unwrap());
+    }
+    let text = fs::read_to_string(root.join("overrides/municipality-with-criteria.json")).unwrap();
+    engines.push(Engine::new(Some(&text), None).unwrap());
+    let (mut decided, mut with_why_not) = (0, 0);
+    for entry in fs::read_dir(root.join("cases")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".json") || name.ends_with(".expected.json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let Ok(case) = serde_json::from_str::<jusou_core::case::Case>(&text) else {
+            continue; // the error vectors: no decision to compare
+        };
+        for e in &engines {
+            let full = e.route_case_with(case.clone(), Detail::Full);
+            let brief = e.route_case_with(case.clone(), Detail::Brief);
+            match (full, brief) {
+                (Ok(mut full), Ok(brief)) => {
+                    assert!(brief.why_not.is_empty() && brief.not_assessable.is_empty());
+                    with_why_not += usize::from(!full.why_not.is_empty());
+                    full.why_not.clear();
+                    full.not_assessable.clear();
+                    assert_eq!(full, brief, "{name}");
+                    decided += 1;
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b, "{name}"),
+                (a, b) => panic!("{name}: full {a:?} brief {b:?}"),
+            }
+        }
+    }
+    assert!(
+        decided > 200 && with_why_not > 100,
+        "{decided} {with_why_not}"
+    );
+}

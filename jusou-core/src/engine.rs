@@ -37,7 +37,7 @@ use crate::error::{self, Error, Errors};
 use crate::meeting::MeetingDecision;
 use crate::municipality::{Compiled, Options};
 use crate::plan::{PlanLog, PlanReport};
-use crate::routing::{RouteDecision, Router};
+use crate::routing::{Detail, RouteDecision, Router};
 
 /// What an engine compiled once and shares between its clones.
 #[derive(Debug, Default)]
@@ -119,11 +119,24 @@ impl Engine {
     /// Route a case given as JSON text: decode it as `route` always does, apply the overrides,
     /// validate, decide.
     pub fn route(&self, case: &str) -> RouteOutcome {
-        self.route_case(error::decode(case)?)
+        self.route_with(case, Detail::Full)
+    }
+
+    /// [`Engine::route`] with the explanation as full as `detail` asks (see
+    /// [`Engine::route_case_with`]).
+    pub fn route_with(&self, case: &str, detail: Detail) -> RouteOutcome {
+        self.route_case_with(error::decode(case)?, detail)
     }
 
     /// Route an already decoded case, with the overrides applied.
-    pub fn route_case(&self, mut case: Case) -> RouteOutcome {
+    pub fn route_case(&self, case: Case) -> RouteOutcome {
+        self.route_case_with(case, Detail::Full)
+    }
+
+    /// [`Engine::route_case`] with the explanation as full as `detail` asks: a
+    /// [`Detail::Brief`] decision is the full one without `why_not` and `not_assessable`, for
+    /// outputs that do not carry them (columns of decisions).
+    pub fn route_case_with(&self, mut case: Case, detail: Detail) -> RouteOutcome {
         if let Some(d) = self.inner.as_of {
             case.as_of = Some(d);
         }
@@ -134,11 +147,11 @@ impl Engine {
                 // are dropped rather than overwritten with a copy, so the call costs the same
                 // whatever the size of the municipality.
                 case.options = None;
-                router.route(&case, as_of)
+                router.route_with(&case, as_of, detail)
             }
             None => match &case.options {
-                Some(o) => Router::new(o).route(&case, as_of),
-                None => Router::default().route(&case, as_of),
+                Some(o) => Router::new(o).route_with(&case, as_of, detail),
+                None => Router::default().route_with(&case, as_of, detail),
             },
         }
     }

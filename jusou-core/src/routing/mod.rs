@@ -100,6 +100,21 @@ pub enum Outcome {
     NotAssessable,
 }
 
+/// How much of its explanation a decision carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the answers with their reasons, signals, pending questions, why-not entries
+    /// and the checks the ages leave open.
+    #[default]
+    Full,
+    /// The same answers, reasons, signals, pending questions, fields, patterns and alerts as
+    /// [`Detail::Full`] (the same evaluation decides them), with `why_not` and
+    /// `not_assessable` left empty and their texts never written: for outputs that do not
+    /// carry them (the Python binding's Arrow and DataFrame columns). Never answer a caller
+    /// with a brief decision where the full one is expected.
+    Brief,
+}
+
 /// One rule that did not fire for a negative or pending answer, and what was missing or would
 /// change it. Produced by the same evaluation that made the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -251,6 +266,9 @@ struct Eval {
     state: State,
     ja: Cow<'static, str>,
     en: Cow<'static, str>,
+    /// Not fired on a finding recorded as no (`true`) or not recorded (`false`): the texts are
+    /// the rule's why-not with that note, looked up only when an answer shows them.
+    because: Option<(&'static RouteRule, bool)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -267,6 +285,7 @@ impl Eval {
             state: State::Fired,
             ja: Cow::Borrowed(r.rule.ja),
             en: Cow::Borrowed(r.rule.en),
+            because: None,
         }
     }
 
@@ -282,17 +301,20 @@ impl Eval {
             state: State::Not(outcome),
             ja: ja.into(),
             en: en.into(),
+            because: None,
         }
     }
 
     /// Not fired, with the rule's why-not text and a note on the fact behind it.
-    fn not_because(r: &RouteRule, stated_no: bool) -> Self {
-        let (ja, en) = not_because_texts(r, stated_no);
-        Eval::not(r, Outcome::NotFired, ja, en)
+    fn not_because(r: &'static RouteRule, stated_no: bool) -> Self {
+        Eval {
+            because: Some((r, stated_no)),
+            ..Eval::not(r, Outcome::NotFired, "", "")
+        }
     }
 
     /// A rule on a stated finding: yes fires; no or silence does not, saying which.
-    fn finding(r: &RouteRule, v: Option<bool>) -> Self {
+    fn finding(r: &'static RouteRule, v: Option<bool>) -> Self {
         match v {
             Some(true) => Eval::fired(r),
             Some(false) => Eval::not_because(r, true),
@@ -318,26 +340,52 @@ impl Eval {
         self.state == State::Fired
     }
 
+    fn texts(&self) -> (Cow<'static, str>, Cow<'static, str>) {
+        match self.because {
+            Some((r, stated_no)) => not_because_texts(r, stated_no),
+            None => (self.ja.clone(), self.en.clone()),
+        }
+    }
+
     fn reason(&self) -> Reason {
+        let (message_ja, message_en) = self.texts();
         Reason {
             rule: self.rule.clone(),
             citation: self.citation,
-            message_ja: self.ja.clone(),
-            message_en: self.en.clone(),
+            message_ja,
+            message_en,
         }
     }
 
     fn why_not(&self, question: Question) -> Option<WhyNot> {
         match self.state {
             State::Fired => None,
-            State::Not(outcome) => Some(WhyNot {
-                question,
-                rule: self.rule.clone(),
-                citation: self.citation,
-                outcome,
-                message_ja: self.ja.clone(),
-                message_en: self.en.clone(),
-            }),
+            State::Not(outcome) => {
+                let (message_ja, message_en) = self.texts();
+                Some(WhyNot {
+                    question,
+                    rule: self.rule.clone(),
+                    citation: self.citation,
+                    outcome,
+                    message_ja,
+                    message_en,
+                })
+            }
+        }
+    }
+}
+
+/// A decision's why-not entries, or none for a [`Detail::Brief`] one.
+struct WhyNots {
+    list: Vec<WhyNot>,
+    keep: bool,
+}
+
+impl WhyNots {
+    #[inline]
+    fn add(&mut self, e: &Eval, question: Question) {
+        if self.keep {
+            self.list.extend(e.why_not(question));
         }
     }
 }
@@ -363,6 +411,16 @@ impl Router {
 
     /// Validate the case and route it as of `as_of`.
     pub fn route(&self, case: &Case, as_of: NaiveDate) -> Result<RouteDecision, Errors> {
+        self.route_with(case, as_of, Detail::Full)
+    }
+
+    /// [`Router::route`] with the decision's explanation as full as `detail` asks.
+    pub fn route_with(
+        &self,
+        case: &Case,
+        as_of: NaiveDate,
+        detail: Detail,
+    ) -> Result<RouteDecision, Errors> {
         let mut errors = Vec::new();
         case.validate(&mut errors);
         if as_of < case.received_on && case.as_of != Some(as_of) {
@@ -380,16 +438,24 @@ impl Router {
             ));
         }
         Errors::check(errors)?;
-        Ok(self.decide(case, as_of))
+        Ok(self.decide(case, as_of, detail))
     }
 
     /// Decide for a validated case.
-    fn decide(&self, case: &Case, as_of: NaiveDate) -> RouteDecision {
+    fn decide(&self, case: &Case, as_of: NaiveDate, detail: Detail) -> RouteDecision {
+        let explain = detail == Detail::Full;
         let h = Household::read(case);
         let f = &case.findings;
         let mut reasons: Vec<Reason> = Vec::with_capacity(8);
         // Most answers explain 8–12 rules (fixtures/cases): one allocation, not four growths.
-        let mut why_not: Vec<WhyNot> = Vec::with_capacity(16);
+        let mut why_not = WhyNots {
+            list: if explain {
+                Vec::with_capacity(16)
+            } else {
+                Vec::new()
+            },
+            keep: explain,
+        };
         let mut pending: Vec<Pending> = Vec::new();
 
         // 1. Other laws' procedures come first.
@@ -402,10 +468,16 @@ impl Router {
 
         // 2. Signals of 複雑化・複合化: evaluated once, reported as signals.
         let (patterns, open) = h.patterns();
-        let mut not_assessable = not_assessable_of(&h, &open);
-        let pattern_eval = |p: Pattern, r: &RouteRule| {
+        let mut not_assessable = if explain {
+            not_assessable_of(&h, &open)
+        } else {
+            Vec::new()
+        };
+        let pattern_eval = |p: Pattern, r: &'static RouteRule| {
             if patterns.iter().any(|d| d.pattern == p) {
                 Eval::fired(r)
+            } else if !explain && open.iter().any(|(q, _)| *q == p) {
+                Eval::not(r, Outcome::NotAssessable, "", "")
             } else if let Some((_, who)) = open.iter().find(|(q, _)| *q == p) {
                 Eval::not(
                     r,
@@ -488,7 +560,7 @@ impl Router {
         // the signals, every one in why-not when 多機関協働 is not decided yes. Otherwise one
         // allocation-free test each, so the per-case cost hardly grows with a municipality's
         // criteria (bench `engine`).
-        let explain_all = multi_agency != Some(true);
+        let explain_all = explain && multi_agency != Some(true);
         let criteria: Vec<Eval> = self
             .criteria
             .iter()
@@ -505,9 +577,9 @@ impl Router {
         if multi_agency == Some(true) {
             reasons.push(assessment.reason());
         } else {
-            why_not.extend(assessment.why_not(Question::MultiAgency));
+            why_not.add(&assessment, Question::MultiAgency);
             for e in signal_evals.iter().map(|(_, e)| e).chain(&criteria) {
-                why_not.extend(e.why_not(Question::MultiAgency));
+                why_not.add(e, Question::MultiAgency);
             }
         }
         if multi_agency.is_none() {
@@ -550,7 +622,7 @@ impl Router {
             if e.is_fired() {
                 reasons.push(e.reason());
             } else if !outreach {
-                why_not.extend(e.why_not(Question::Outreach));
+                why_not.add(e, Question::Outreach);
             }
         }
         if !f.refuses_services.is_empty() && f.refuses_support != Some(true) {
@@ -571,7 +643,7 @@ impl Router {
         if participation_support {
             reasons.push(participation.reason());
         } else {
-            why_not.extend(participation.why_not(Question::ParticipationSupport));
+            why_not.add(&participation, Question::ParticipationSupport);
         }
 
         // 7. The first meeting, only on a stated basis; 重層的支援会議 only with 多機関協働 and the
@@ -583,7 +655,7 @@ impl Router {
             central.iter().copied(),
             as_of,
         );
-        let jusou = jusou_eval(case, multi_agency, &missing);
+        let jusou = jusou_eval(case, multi_agency, &missing, explain);
         let first_meeting = if !needs_meeting {
             let (ja, en) = no_meeting_texts(multi_agency.is_none(), outreach);
             let outcome = if multi_agency.is_none() {
@@ -591,11 +663,11 @@ impl Router {
             } else {
                 Outcome::NotFired
             };
-            why_not.extend(
-                Eval::not(&R_ROUTE_FIRST_SUPPORT_MEETING, outcome, ja, en)
-                    .why_not(Question::FirstMeeting),
+            why_not.add(
+                &Eval::not(&R_ROUTE_FIRST_SUPPORT_MEETING, outcome, ja, en),
+                Question::FirstMeeting,
             );
-            why_not.extend(jusou.why_not(Question::JusouMeeting));
+            why_not.add(&jusou, Question::JusouMeeting);
             None
         } else if jusou.is_fired() {
             reasons.push(jusou.reason());
@@ -610,11 +682,11 @@ impl Router {
             } else {
                 R_ROUTE_FIRST_SUPPORT_MEETING.rule.into()
             });
-            why_not.extend(jusou.why_not(Question::JusouMeeting));
+            why_not.add(&jusou, Question::JusouMeeting);
             Some(FirstMeeting::SupportMeeting)
         };
 
-        if !h.field_unknown.is_empty() {
+        if explain && !h.field_unknown.is_empty() {
             let who: Vec<String> = h.field_unknown.iter().map(|&i| h.id(i)).collect();
             not_assessable.push(NotAssessable {
                 check: "field",
@@ -636,7 +708,7 @@ impl Router {
             reasons,
             signals,
             pending,
-            why_not,
+            why_not: why_not.list,
             not_assessable,
             fields: h.fields().collect(),
             patterns,
@@ -706,6 +778,7 @@ impl Router {
             state,
             ja: ja.into(),
             en: en.into(),
+            because: None,
         };
         if !empty && issues_ok && signals_ok {
             let via = if matched.is_empty() {
@@ -782,8 +855,8 @@ fn central_members(case: &Case) -> Vec<&str> {
 }
 
 /// R-ROUTE-FIRST-JUSOU-MEETING evaluated: fires with 多機関協働 and every central consent;
-/// otherwise says what is missing ("no consent from B (refused)").
-fn jusou_eval(case: &Case, multi_agency: Option<bool>, missing: &[&str]) -> Eval {
+/// otherwise says what is missing ("no consent from B (refused)") when `explain`.
+fn jusou_eval(case: &Case, multi_agency: Option<bool>, missing: &[&str], explain: bool) -> Eval {
     let r = &R_ROUTE_FIRST_JUSOU_MEETING;
     if multi_agency == Some(true) && missing.is_empty() {
         return Eval::fired(r);
@@ -794,7 +867,7 @@ fn jusou_eval(case: &Case, multi_agency: Option<bool>, missing: &[&str]) -> Eval
         Outcome::NotFired
     };
     let (base_ja, base_en) = jusou_not_texts(multi_agency);
-    if missing.is_empty() {
+    if missing.is_empty() || !explain {
         return Eval::not(r, outcome, base_ja, base_en);
     }
     let mut ja = String::from(base_ja);

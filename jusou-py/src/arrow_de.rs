@@ -24,6 +24,7 @@ use arrow_schema::DataType;
 use chrono::NaiveDate;
 use jusou_core::case::Case;
 use jusou_core::limits;
+use jusou_core::routing::Detail;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -61,7 +62,8 @@ const MAX_RAW_STRING: usize = limits::MAX_STRING_BYTES / 6;
 const MAX_BUDGET: usize = limits::MAX_INPUT_BYTES;
 
 /// Route row `i` of `rows` (one row per case) exactly as `route` would route its JSON text: read
-/// into a `Case` here when it reads, else through `arrow_json::row` and the core's decode.
+/// into a `Case` here when it reads, else through `arrow_json::row` and the core's decode. The
+/// decision is brief (no why-not): the Arrow columns do not carry it.
 pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, i: usize) -> Outcome {
     if !rows.is_null(i) {
         let used = Cell::new(0);
@@ -71,14 +73,36 @@ pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, i: usize) -> Outco
             depth: 0,
             used: &used,
         }) {
-            return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ov.route_case(case)))
-                .unwrap_or_else(|_| Err(internal_errors()));
+            return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                ov.route_case_with(case, Detail::Brief)
+            }))
+            .unwrap_or_else(|_| Err(internal_errors()));
         }
     }
     match arrow_json::row(rows, i) {
-        Ok(text) => route_item(ov, text.as_deref()),
+        Ok(text) => route_item(ov, text.as_deref(), Detail::Brief),
         Err(why) => Err(jusou_core::api::not_json(&why).into()),
     }
+}
+
+/// `d` as `YYYY-MM-DD` (what chrono's `%Y-%m-%d` and `Display` write for years 0–9999).
+pub fn iso(d: NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (m, day) = (d.month(), d.day());
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
 }
 
 /// The value at slot `row` of `array`, as a serde input.
@@ -115,7 +139,11 @@ impl<'de> ArrowDe<'de> {
         self.spend(12)?;
         // As `arrow_json` writes it (the ISO form Python's `datetime.date` gives).
         let d = d.ok_or(Unread)?;
-        v.visit_string(d.format("%Y-%m-%d").to_string())
+        match iso(d) {
+            // Years 0–9999 written on the stack: no String per date.
+            Some(buf) => v.visit_str(std::str::from_utf8(&buf).map_err(|_| Unread)?),
+            None => v.visit_string(d.format("%Y-%m-%d").to_string()),
+        }
     }
 
     fn list<O: OffsetSizeTrait, V: Visitor<'de>>(&self, v: V) -> Result<V::Value, Unread> {

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use jusou_core::case::Case;
 use jusou_core::error::decode;
 use jusou_core::law::Field;
-use jusou_core::routing::{FirstMeeting, Pattern, RouteDecision};
+use jusou_core::routing::{Detail, FirstMeeting, Pattern, RouteDecision};
 use jusou_core::Errors;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
@@ -103,13 +103,16 @@ fn version() -> &'static str {
 type Outcome = Result<RouteDecision, Errors>;
 
 /// Route one item (JSON text, or `None` for a missing one) with its panic caught: one bad case
-/// never fails the batch.
-fn route_item(engine: &jusou_core::Engine, item: Option<&str>) -> Outcome {
+/// never fails the batch. Columns of decisions ask for [`Detail::Brief`] ones: they carry no
+/// why-not, so the core does not write it.
+fn route_item(engine: &jusou_core::Engine, item: Option<&str>, detail: Detail) -> Outcome {
     match item {
         // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
         None => engine.route("null"),
-        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.route(text)))
-            .unwrap_or_else(|_| Err(internal_errors())),
+        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine.route_with(text, detail)
+        }))
+        .unwrap_or_else(|_| Err(internal_errors())),
     }
 }
 
@@ -119,8 +122,9 @@ fn route_items(
     items: Vec<Option<&str>>,
     engine: &jusou_core::Engine,
     threads: usize,
+    detail: Detail,
 ) -> Vec<Outcome> {
-    py.detach(|| parallel::map(items, threads, |item| route_item(engine, item)))
+    py.detach(|| parallel::map(items, threads, |item| route_item(engine, item, detail)))
 }
 
 /// The thread count of a batch (`threads`, else `JUSOU_THREADS`, else every core).
@@ -323,7 +327,7 @@ fn route_arrow_strings<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = thread_count(threads)?;
     let arrays = arrow::arrays(column)?;
-    let outcomes = route_items(py, arrow::texts(&arrays)?, engine, threads);
+    let outcomes = route_items(py, arrow::texts(&arrays)?, engine, threads, Detail::Brief);
     Ok(outcomes_columns(py, &outcomes)?.into_any())
 }
 
@@ -374,8 +378,10 @@ fn route_arrow<'py>(
         let texts = arrow::texts(&arrays)?;
         py.detach(|| {
             parallel::chunks(texts.len(), threads, |range| {
-                let outcomes: Vec<Outcome> =
-                    texts[range].iter().map(|t| route_item(ov, *t)).collect();
+                let outcomes: Vec<Outcome> = texts[range]
+                    .iter()
+                    .map(|t| route_item(ov, *t, Detail::Brief))
+                    .collect();
                 arrow_out::batch(&outcomes)
             })
         })
@@ -598,11 +604,13 @@ fn route_objects<'py>(
             }
         });
     }
+    // Columns carry no why-not (`outcomes_columns`): brief decisions; dicts are full answers.
+    let detail = if columns { Detail::Brief } else { Detail::Full };
     let outcomes: Vec<Outcome> = py.detach(|| {
         parallel::map(sources, threads, |s| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
-                Source::Case(c) => ov.route_case(*c),
-                Source::Text(t) => ov.route(&t),
+                Source::Case(c) => ov.route_case_with(*c, detail),
+                Source::Text(t) => ov.route_with(&t, detail),
                 Source::NotJson(errors) => Err(errors),
             }))
             .unwrap_or_else(|_| Err(internal_errors()))

@@ -61,9 +61,15 @@ def test_rows_the_direct_way_leaves_to_json_text():
         members = [dict(base["household"][0], age=a) for a in ages]
         t = pa.Table.from_pylist([dict(base, id=f"age-{i}", household=[m]) for i, m in enumerate(members)])
         assert _native(t).equals(_as_rows(t))
+    # Days across the range the reader writes itself (years 0–9999) and the core's limits.
+    days = [datetime.date(2026, 5, 11), datetime.date(1, 1, 1), datetime.date(1868, 10, 23),
+            datetime.date(2000, 2, 29), datetime.date(2100, 12, 31), datetime.date(2101, 1, 1),
+            datetime.date(9999, 12, 31)]
     dated = table.set_column(table.column_names.index("received_on"), "received_on",
-                             pa.array([datetime.date(2026, 5, 11)] * table.num_rows))
+                             pa.array(days[:table.num_rows]))
     assert _native(dated).equals(_as_rows(dated))
+    decided = [r["errors"] is None for r in _native(dated).to_pylist()]
+    assert decided[1] is False and decided[5] is False and decided[6] is False
     # A column of the null type: present as JSON null in every row (as to_pylist gives None).
     nulls = table.append_column("as_of", pa.nulls(table.num_rows))
     assert _native(nulls).equals(_as_rows(nulls))

@@ -221,6 +221,40 @@ def test_dataframe_missing_cells_are_absent_fields():
     assert_rows_match(jusou.route_many(df).to_dict("records"), jusou.route_many(ALL))
 
 
+def test_dataframe_rows_are_the_records_pandas_gives():
+    """The column-by-column reading of a frame gives what ``to_dict("records")`` gives, with
+    every kind of missing cell (NaN, None, pd.NA, NaT) an absent key, across dtypes."""
+    pd = pytest.importorskip("pandas")
+    from jusou import _frame_records
+    base = ALL[:4]
+    df = pd.DataFrame(base)
+    df["note"] = pd.array(["メモ", None, pd.NA, "x"], dtype="string")
+    df["score"] = pd.array([1, None, 3, 4], dtype="Int64")
+    df["flag"] = [True, False, True, False]
+    df["day"] = pd.to_datetime(["2026-04-01", None, "2026-05-01", "2026-06-01"])
+    df["as_of"] = [None, "2026-06-01", float("nan"), None]
+    want = df.to_dict("records")
+    na = df.isna()
+    for c in df.columns:
+        for i in na[c].to_numpy().nonzero()[0]:
+            want[i].pop(c)
+    got = _frame_records(df)
+    assert got == want
+    assert [type(v) for r in got for v in r.values()] == [type(v) for r in want for v in r.values()]
+
+
+def test_dataframe_with_a_field_in_two_columns_is_a_duplicated_key():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(ALL[:3])
+    df.insert(1, "id", ["x", None, "z"], allow_duplicates=True)
+    out = jusou.route_many(df)
+    errors = out["errors"].tolist()
+    assert errors[0][0]["code"] == errors[2][0]["code"] == "JUSOU-E-JSON-007"
+    assert errors[0][0]["path"] == "/id"
+    # Row 1 has the second `id` missing, so it names the field once and routes.
+    assert errors[1] is None and out["case_id"].iloc[1] == ALL[1]["id"]
+
+
 def test_dataframe_with_overrides():
     pd = pytest.importorskip("pandas")
     m = {"code": "132250", "name": "稲城市", "prefecture": "東京都",

@@ -357,12 +357,27 @@ fn route_arrow<'py>(
         if !arrays.iter().all(|a| arrow_json::supported(a.data_type())) {
             return Ok(py.None().into_bound(py));
         }
-        let mut rows = Vec::with_capacity(arrays.len());
-        for a in &arrays {
-            // Checked in full (offsets, UTF-8, child lengths) before any value is read.
-            a.validate_full().map_err(arrow_err)?;
-            rows.push(arrow_array::StructArray::from(a.clone()));
-        }
+        py.detach(|| -> PyResult<_> {
+            // Checked in full (offsets, UTF-8, child lengths) before any value is read: each
+            // struct itself, then its columns on every thread.
+            for a in &arrays {
+                a.validate_data().map_err(arrow_err)?;
+                parallel::try_each(a.child_data(), threads, |c| {
+                    c.validate_full().map_err(|e| {
+                        arrow_schema::ArrowError::InvalidArgumentError(format!(
+                            "{} child invalid: {e}",
+                            a.data_type()
+                        ))
+                    })
+                })
+                .map_err(arrow_err)?;
+            }
+            Ok(())
+        })?;
+        let rows: Vec<arrow_array::StructArray> = arrays
+            .iter()
+            .map(|a| arrow_array::StructArray::from(a.clone()))
+            .collect();
         py.detach(|| {
             let mut out = Vec::new();
             for rows in &rows {

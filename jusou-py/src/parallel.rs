@@ -83,6 +83,22 @@ where
     ranges.into_iter().map(f).collect()
 }
 
+/// `f` over every item on `threads` threads, stopping at an error (which error, when several
+/// items fail, is whichever a thread meets first).
+pub fn try_each<T, E, F>(items: &[T], threads: usize, f: F) -> Result<(), E>
+where
+    T: Sync,
+    E: Send,
+    F: Fn(&T) -> Result<(), E> + Sync + Send,
+{
+    if threads > 1 && items.len() > 1 {
+        if let Some(p) = pool(threads) {
+            return p.install(|| items.par_iter().try_for_each(&f));
+        }
+    }
+    items.iter().try_for_each(f)
+}
+
 /// `f` over every item, on `threads` threads, the answers in input order.
 pub fn map<T, R, F>(items: Vec<T>, threads: usize, f: F) -> Vec<R>
 where

@@ -100,3 +100,15 @@ def test_a_list_of_dicts_applies_the_text_limits_as_route_does():
     got = jusou.route_many([long_id, long_note])
     assert got[0] == {"errors": e.value.errors}
     assert got[1] == jusou.route(long_note)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_malformed_arrow_memory_is_refused_before_any_row_is_read(threads):
+    """Buffers that break Arrow's rules (here a string that is not UTF-8) are checked in full,
+    column by column on every thread, and refused as a whole — never read, never a crash."""
+    bad = pa.Array.from_buffers(
+        pa.string(), 2,
+        [None, pa.py_buffer(b"\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00"), pa.py_buffer(b"a\xff")])
+    table = pa.table({"id": bad, "received_on": pa.array(["2026-04-01", "2026-04-02"])})
+    with pytest.raises(ValueError, match="Arrow data could not be read.*UTF8"):
+        jusou.route_many(table, threads=threads)

@@ -370,6 +370,10 @@ impl<'a> Household<'a> {
     /// The 8050 pair (older, younger), if any: the first parent aged 75+ (in list order) and the
     /// first withdrawn member aged 40–64 one generation below them.
     pub fn p8050(&self, mode: Mode) -> Option<(usize, usize)> {
+        // No member has an 8050 issue: no pair (the mask holds every member's issues).
+        if self.issue_mask & WITHDRAWN_8050 == 0 {
+            return None;
+        }
         let younger = self.first_by_gen(|y| {
             mode.ok(self.range(y).within(CARE_INSURANCE_FROM, ELDERLY_FROM - 1))
                 && self.has(y, WITHDRAWN_8050)
@@ -387,6 +391,10 @@ impl<'a> Household<'a> {
     /// The double-care triple (carer, elder, child), if any: the first adult (in list order) with
     /// an elder needing care one generation above and a child one generation below.
     pub fn double_care(&self, mode: Mode) -> Option<(usize, usize, usize)> {
+        // No member needs care: no elder to care for.
+        if self.issue_mask & ELDER_CARE == 0 {
+            return None;
+        }
         let elders = self.first_by_gen(|e| {
             mode.ok(self.range(e).at_least(ELDERLY_FROM)) && self.has(e, ELDER_CARE)
         });

@@ -382,11 +382,17 @@ struct WhyNots {
 }
 
 impl WhyNots {
-    #[inline]
+    // The test inlined, the entry built out of line: a brief decision pays one branch.
+    #[inline(always)]
     fn add(&mut self, e: &Eval, question: Question) {
         if self.keep {
-            self.list.extend(e.why_not(question));
+            self.push(e, question);
         }
+    }
+
+    #[inline(never)]
+    fn push(&mut self, e: &Eval, question: Question) {
+        self.list.extend(e.why_not(question));
     }
 }
 

@@ -19,7 +19,11 @@ use arrow_array::types::{
     Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
     UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, OffsetSizeTrait, StructArray};
+use arrow_array::{
+    Array, BooleanArray, LargeStringArray, OffsetSizeTrait, StringArray, StringViewArray,
+    StructArray,
+};
+use arrow_buffer::NullBuffer;
 use arrow_schema::DataType;
 use chrono::NaiveDate;
 use jusou_core::case::Case;
@@ -61,14 +65,14 @@ const MAX_RAW_STRING: usize = limits::MAX_STRING_BYTES / 6;
 /// (and the core's size limit): counted as six bytes per byte of text plus 32 per value.
 const MAX_BUDGET: usize = limits::MAX_INPUT_BYTES;
 
-/// Route row `i` of `rows` (one row per case) exactly as `route` would route its JSON text: read
-/// into a `Case` here when it reads, else through `arrow_json::row` and the core's decode. The
+/// Route row `i` of `rows` (one row per case; `col` its reader, [`Col::new`] of `rows`) exactly
+/// as `route` would route its JSON text: read into a `Case` here when it reads, else through `arrow_json::row` and the core's decode. The
 /// decision is brief (no why-not): the Arrow columns do not carry it.
-pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, i: usize) -> Outcome {
+pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, col: &Col<'_>, i: usize) -> Outcome {
     if !rows.is_null(i) {
         let used = Cell::new(0);
         if let Ok(case) = Case::deserialize(ArrowDe {
-            array: rows,
+            col,
             row: i,
             depth: 0,
             used: &used,
@@ -105,9 +109,113 @@ pub fn iso(d: NaiveDate) -> Option<[u8; 10]> {
     ])
 }
 
-/// The value at slot `row` of `array`, as a serde input.
+/// An Arrow array as read here: its type resolved once per batch into typed slices and arrays,
+/// so a row's values are read without a virtual call or a downcast each. Built from the same
+/// arrays (`StructArray::columns`, `ListArray::values`) and answering the same questions (length,
+/// physical nulls, values) as reading them through `dyn Array` would.
+pub struct Col<'a> {
+    len: usize,
+    nulls: Option<&'a NullBuffer>,
+    kind: Kind<'a>,
+}
+
+enum Kind<'a> {
+    Null,
+    Bool(&'a BooleanArray),
+    I8(&'a [i8]),
+    I16(&'a [i16]),
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+    U64(&'a [u64]),
+    F32(&'a [f32]),
+    F64(&'a [f64]),
+    Utf8(&'a StringArray),
+    LargeUtf8(&'a LargeStringArray),
+    Utf8View(&'a StringViewArray),
+    Date32(&'a [i32]),
+    Date64(&'a [i64]),
+    List(&'a [i32], Box<Col<'a>>),
+    LargeList(&'a [i64], Box<Col<'a>>),
+    Struct(Vec<&'a str>, Vec<Col<'a>>),
+    /// A type not read here (the row goes through its JSON text).
+    Other,
+}
+
+/// Types nested deeper than this are not resolved (`arrow_json::supported` refuses them first).
+const MAX_TYPE_DEPTH: usize = 40;
+
+impl<'a> Col<'a> {
+    /// The reader of `array` (a batch's struct array of cases).
+    pub fn new(array: &'a dyn Array) -> Self {
+        Col::at(array, 0)
+    }
+
+    fn at(a: &'a dyn Array, depth: usize) -> Self {
+        use DataType as D;
+        let kind = match a.data_type() {
+            _ if depth > MAX_TYPE_DEPTH => Kind::Other,
+            D::Null => Kind::Null,
+            D::Boolean => Kind::Bool(a.as_boolean()),
+            D::Int8 => Kind::I8(a.as_primitive::<Int8Type>().values()),
+            D::Int16 => Kind::I16(a.as_primitive::<Int16Type>().values()),
+            D::Int32 => Kind::I32(a.as_primitive::<Int32Type>().values()),
+            D::Int64 => Kind::I64(a.as_primitive::<Int64Type>().values()),
+            D::UInt8 => Kind::U8(a.as_primitive::<UInt8Type>().values()),
+            D::UInt16 => Kind::U16(a.as_primitive::<UInt16Type>().values()),
+            D::UInt32 => Kind::U32(a.as_primitive::<UInt32Type>().values()),
+            D::UInt64 => Kind::U64(a.as_primitive::<UInt64Type>().values()),
+            D::Float32 => Kind::F32(a.as_primitive::<Float32Type>().values()),
+            D::Float64 => Kind::F64(a.as_primitive::<Float64Type>().values()),
+            D::Utf8 => Kind::Utf8(a.as_string::<i32>()),
+            D::LargeUtf8 => Kind::LargeUtf8(a.as_string::<i64>()),
+            D::Utf8View => Kind::Utf8View(a.as_string_view()),
+            D::Date32 => Kind::Date32(a.as_primitive::<Date32Type>().values()),
+            D::Date64 => Kind::Date64(a.as_primitive::<Date64Type>().values()),
+            D::List(_) => {
+                let l = a.as_list::<i32>();
+                Kind::List(
+                    l.value_offsets(),
+                    Box::new(Col::at(l.values().as_ref(), depth + 1)),
+                )
+            }
+            D::LargeList(_) => {
+                let l = a.as_list::<i64>();
+                Kind::LargeList(
+                    l.value_offsets(),
+                    Box::new(Col::at(l.values().as_ref(), depth + 1)),
+                )
+            }
+            D::Struct(_) => {
+                let s = a.as_struct();
+                Kind::Struct(
+                    s.fields().iter().map(|f| f.name().as_str()).collect(),
+                    s.columns()
+                        .iter()
+                        .map(|c| Col::at(c.as_ref(), depth + 1))
+                        .collect(),
+                )
+            }
+            _ => Kind::Other,
+        };
+        Col {
+            len: a.len(),
+            nulls: a.nulls(),
+            kind,
+        }
+    }
+
+    /// `Array::is_null`: the physical null bits (a column of the null type has none).
+    fn is_null(&self, i: usize) -> bool {
+        self.nulls.is_some_and(|n| n.is_null(i))
+    }
+}
+
+/// The value at slot `row` of a column, as a serde input.
 struct ArrowDe<'de> {
-    array: &'de dyn Array,
+    col: &'de Col<'de>,
     row: usize,
     depth: usize,
     used: &'de Cell<usize>,
@@ -146,9 +254,12 @@ impl<'de> ArrowDe<'de> {
         }
     }
 
-    fn list<O: OffsetSizeTrait, V: Visitor<'de>>(&self, v: V) -> Result<V::Value, Unread> {
-        let list = self.array.as_list::<O>();
-        let offsets = list.value_offsets();
+    fn list<O: OffsetSizeTrait, V: Visitor<'de>>(
+        &self,
+        offsets: &[O],
+        values: &'de Col<'de>,
+        v: V,
+    ) -> Result<V::Value, Unread> {
         let start = offsets
             .get(self.row)
             .and_then(|o| o.to_usize())
@@ -158,11 +269,11 @@ impl<'de> ArrowDe<'de> {
             .and_then(|o| o.to_usize())
             .ok_or(Unread)?;
         // The core's array limit, counted as its scan counts (items, not bytes).
-        if end < start || end - start >= limits::MAX_ARRAY_ITEMS || end > list.values().len() {
+        if end < start || end - start >= limits::MAX_ARRAY_ITEMS || end > values.len {
             return Err(Unread);
         }
         v.visit_seq(Seq {
-            values: list.values().as_ref(),
+            values,
             next: start,
             end,
             depth: self.depth + 1,
@@ -170,7 +281,8 @@ impl<'de> ArrowDe<'de> {
         })
     }
 
-    fn number<V: Visitor<'de>>(&self, x: i64, v: V) -> Result<V::Value, Unread> {
+    fn number<V: Visitor<'de>>(&self, x: Option<i64>, v: V) -> Result<V::Value, Unread> {
+        let x = x.ok_or(Unread)?;
         self.spend(0)?;
         // serde_json reads a number without a sign as u64, a negative one as i64.
         match u64::try_from(x) {
@@ -179,7 +291,8 @@ impl<'de> ArrowDe<'de> {
         }
     }
 
-    fn float<V: Visitor<'de>>(&self, x: f64, v: V) -> Result<V::Value, Unread> {
+    fn float<V: Visitor<'de>>(&self, x: Option<f64>, v: V) -> Result<V::Value, Unread> {
+        let x = x.ok_or(Unread)?;
         self.spend(0)?;
         if !x.is_finite() {
             return Err(Unread);
@@ -188,58 +301,63 @@ impl<'de> ArrowDe<'de> {
     }
 }
 
+/// Slot `i` of a typed slice, widened.
+fn at<T: Copy + Into<W>, W>(values: &[T], i: usize) -> Option<W> {
+    values.get(i).map(|&x| x.into())
+}
+
 impl<'de> de::Deserializer<'de> for ArrowDe<'de> {
     type Error = Unread;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Unread> {
-        use DataType as D;
         if self.depth > MAX_DEPTH {
             return Err(Unread);
         }
-        let (a, i) = (self.array, self.row);
-        if i >= a.len() {
+        let (c, i) = (self.col, self.row);
+        if i >= c.len {
             return Err(Unread);
         }
         // The same test `arrow_json` writes `null` on.
-        if a.is_null(i) {
+        if c.is_null(i) {
             self.spend(0)?;
             return v.visit_unit();
         }
-        match a.data_type() {
-            D::Null => {
+        match &c.kind {
+            Kind::Null => {
                 self.spend(0)?;
                 v.visit_unit()
             }
-            D::Boolean => {
+            Kind::Bool(a) => {
                 self.spend(0)?;
-                v.visit_bool(a.as_boolean().value(i))
+                v.visit_bool(a.value(i))
             }
-            D::Int8 => self.number(i64::from(a.as_primitive::<Int8Type>().value(i)), v),
-            D::Int16 => self.number(i64::from(a.as_primitive::<Int16Type>().value(i)), v),
-            D::Int32 => self.number(i64::from(a.as_primitive::<Int32Type>().value(i)), v),
-            D::Int64 => self.number(a.as_primitive::<Int64Type>().value(i), v),
-            D::UInt8 => self.number(i64::from(a.as_primitive::<UInt8Type>().value(i)), v),
-            D::UInt16 => self.number(i64::from(a.as_primitive::<UInt16Type>().value(i)), v),
-            D::UInt32 => self.number(i64::from(a.as_primitive::<UInt32Type>().value(i)), v),
-            D::UInt64 => {
+            Kind::I8(x) => self.number(at(x, i), v),
+            Kind::I16(x) => self.number(at(x, i), v),
+            Kind::I32(x) => self.number(at(x, i), v),
+            Kind::I64(x) => self.number(at(x, i), v),
+            Kind::U8(x) => self.number(at(x, i), v),
+            Kind::U16(x) => self.number(at(x, i), v),
+            Kind::U32(x) => self.number(at(x, i), v),
+            Kind::U64(x) => {
+                let x = x.get(i).copied().ok_or(Unread)?;
                 self.spend(0)?;
-                v.visit_u64(a.as_primitive::<UInt64Type>().value(i))
+                v.visit_u64(x)
             }
-            D::Float32 => self.float(f64::from(a.as_primitive::<Float32Type>().value(i)), v),
-            D::Float64 => self.float(a.as_primitive::<Float64Type>().value(i), v),
-            D::Utf8 => self.text(a.as_string::<i32>().value(i), v),
-            D::LargeUtf8 => self.text(a.as_string::<i64>().value(i), v),
-            D::Utf8View => self.text(a.as_string_view().value(i), v),
-            D::Date32 => {
-                let days = a.as_primitive::<Date32Type>().value(i);
+            Kind::F32(x) => self.float(at(x, i), v),
+            Kind::F64(x) => self.float(at(x, i), v),
+            Kind::Utf8(a) => self.text(a.value(i), v),
+            Kind::LargeUtf8(a) => self.text(a.value(i), v),
+            Kind::Utf8View(a) => self.text(a.value(i), v),
+            Kind::Date32(x) => {
+                let days = x.get(i).copied().ok_or(Unread)?;
                 self.date(
                     NaiveDate::from_ymd_opt(1970, 1, 1)
                         .and_then(|e| e.checked_add_signed(chrono::Duration::days(days.into()))),
                     v,
                 )
             }
-            D::Date64 => {
-                let ms = a.as_primitive::<Date64Type>().value(i);
+            Kind::Date64(x) => {
+                let ms = x.get(i).copied().ok_or(Unread)?;
                 self.date(
                     NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|e| {
                         e.checked_add_signed(chrono::Duration::days(ms.div_euclid(86_400_000)))
@@ -247,25 +365,26 @@ impl<'de> de::Deserializer<'de> for ArrowDe<'de> {
                     v,
                 )
             }
-            D::List(_) => self.list::<i32, V>(v),
-            D::LargeList(_) => self.list::<i64, V>(v),
-            D::Struct(_) => {
+            Kind::List(offsets, values) => self.list(offsets, values, v),
+            Kind::LargeList(offsets, values) => self.list(offsets, values, v),
+            Kind::Struct(names, cols) => {
                 self.spend(0)?;
                 v.visit_map(Map {
-                    rows: a.as_struct(),
+                    names,
+                    cols,
                     row: i,
                     next: 0,
                     depth: self.depth + 1,
                     used: self.used,
                 })
             }
-            _ => Err(Unread),
+            Kind::Other => Err(Unread),
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Unread> {
-        let (a, i) = (self.array, self.row);
-        if i < a.len() && (a.is_null(i) || matches!(a.data_type(), DataType::Null)) {
+        let (c, i) = (self.col, self.row);
+        if i < c.len && (c.is_null(i) || matches!(c.kind, Kind::Null)) {
             self.spend(0)?;
             v.visit_none()
         } else {
@@ -280,14 +399,14 @@ impl<'de> de::Deserializer<'de> for ArrowDe<'de> {
         v: V,
     ) -> Result<V::Value, Unread> {
         // Only unit variants written as strings (the only enums a Case holds as enums).
-        let (a, i) = (self.array, self.row);
-        if i >= a.len() || a.is_null(i) {
+        let (c, i) = (self.col, self.row);
+        if i >= c.len || c.is_null(i) {
             return Err(Unread);
         }
-        let s = match a.data_type() {
-            DataType::Utf8 => a.as_string::<i32>().value(i),
-            DataType::LargeUtf8 => a.as_string::<i64>().value(i),
-            DataType::Utf8View => a.as_string_view().value(i),
+        let s = match &c.kind {
+            Kind::Utf8(a) => a.value(i),
+            Kind::LargeUtf8(a) => a.value(i),
+            Kind::Utf8View(a) => a.value(i),
             _ => return Err(Unread),
         };
         if s.len() > MAX_RAW_STRING {
@@ -313,7 +432,8 @@ impl<'de> de::Deserializer<'de> for ArrowDe<'de> {
 
 /// The fields of one struct row, skipping the null ones (an absent key, as in JSON input).
 struct Map<'de> {
-    rows: &'de StructArray,
+    names: &'de [&'de str],
+    cols: &'de [Col<'de>],
     row: usize,
     next: usize,
     depth: usize,
@@ -327,14 +447,11 @@ impl<'de> MapAccess<'de> for Map<'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Unread> {
-        let fields = self.rows.fields();
-        let columns = self.rows.columns();
-        while let (Some(field), Some(col)) = (fields.get(self.next), columns.get(self.next)) {
-            if self.row < col.len() && col.is_null(self.row) {
+        while let (Some(&name), Some(col)) = (self.names.get(self.next), self.cols.get(self.next)) {
+            if self.row < col.len && col.is_null(self.row) {
                 self.next += 1;
                 continue;
             }
-            let name = field.name().as_str();
             if name.len() > MAX_RAW_STRING {
                 return Err(Unread);
             }
@@ -354,10 +471,10 @@ impl<'de> MapAccess<'de> for Map<'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Unread> {
-        let col = self.rows.columns().get(self.next).ok_or(Unread)?;
+        let col = self.cols.get(self.next).ok_or(Unread)?;
         self.next += 1;
         seed.deserialize(ArrowDe {
-            array: col.as_ref(),
+            col,
             row: self.row,
             depth: self.depth,
             used: self.used,
@@ -367,7 +484,7 @@ impl<'de> MapAccess<'de> for Map<'de> {
 
 /// The items of one list row.
 struct Seq<'de> {
-    values: &'de dyn Array,
+    values: &'de Col<'de>,
     next: usize,
     end: usize,
     depth: usize,
@@ -387,7 +504,7 @@ impl<'de> SeqAccess<'de> for Seq<'de> {
         let row = self.next;
         self.next += 1;
         seed.deserialize(ArrowDe {
-            array: self.values,
+            col: self.values,
             row,
             depth: self.depth,
             used: self.used,

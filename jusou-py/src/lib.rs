@@ -381,9 +381,12 @@ fn route_arrow<'py>(
         py.detach(|| {
             let mut out = Vec::new();
             for rows in &rows {
+                // The columns' types resolved once per batch, shared by every thread.
+                let col = arrow_de::Col::new(rows);
                 out.extend(parallel::chunks(rows.len(), threads, |range| {
-                    let outcomes: Vec<Outcome> =
-                        range.map(|i| arrow_de::route_row(ov, rows, i)).collect();
+                    let outcomes: Vec<Outcome> = range
+                        .map(|i| arrow_de::route_row(ov, rows, &col, i))
+                        .collect();
                     arrow_out::batch(&outcomes)
                 }));
             }

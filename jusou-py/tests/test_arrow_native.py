@@ -42,6 +42,31 @@ def test_generated_population_row_for_row():
     assert any(r["errors"] for r in got) and any(r["errors"] is None for r in got)
 
 
+def test_slices_and_large_types_read_as_their_rows():
+    """Offsets everywhere: a slice of a table (its struct, list and string columns start mid-
+    buffer), several record batches, and the large list/string and string-view types."""
+    cases = synth.population(2_000, 11, start=7 * 10**8)
+    table = pa.Table.from_struct_array(pa.array(cases))
+    for t in (table.slice(333, 901), table.slice(1_999, 1),
+              pa.Table.from_batches(table.slice(10, 1_500).to_batches(max_chunksize=257))):
+        assert _native(t, 2).equals(_as_rows(t))
+    some = pa.array(cases[:300])
+    for text in (pa.large_string(), pa.string_view()):
+        wide = pa.Table.from_struct_array(some.cast(_widened(some.type, text)))
+        assert _native(wide, 1).equals(_as_rows(wide))
+
+
+def _widened(t, text):
+    """``t`` with every list large and every string of type ``text``."""
+    if pa.types.is_struct(t):
+        return pa.struct([pa.field(f.name, _widened(f.type, text)) for f in t])
+    if pa.types.is_list(t):
+        return pa.large_list(_widened(t.value_type, text))
+    if pa.types.is_string(t):
+        return text
+    return t
+
+
 def test_rows_the_direct_way_leaves_to_json_text():
     base = synth.population(1, 9)[0]
     base = dict(base, household=[dict(m, issues=list(m["issues"])) for m in base["household"]])

@@ -34,13 +34,16 @@ test("package.json is publishable and carries the crate's version", () => {
 // flags and profiles give (266,416 → 261,950 bytes by node's zlib; jusou-wasm/bench/README.md):
 // The merges after it grew it again, mostly the mergeable 実績 report (issue #21: report is built
 // from a partial report; the read-back and merge operations are left out of this build with the
-// `partial-reports` feature, −19 KB): 273,727 bytes. 270 KiB is that plus 1 %. A ceiling to bring
-// down (the issue's goal is 150 KB), not a target.
-test("the shipped module is the wasm-opt one, within 270 KB gzipped", async () => {
+// `partial-reports` feature, −19 KB): 273,727 bytes. 270 KiB is that plus 1 %. Issue #21's speed work
+// in the core (2026-12-03: ISO days read without normalising, +213 bytes; brief decisions and lazy
+// why-not texts for the Python columns, +493 bytes, measured by building the module with each
+// change reverted) took it from 276,458 to 277,184 bytes: the ceiling is 271 KiB. A ceiling to
+// bring down (the issue's goal is 150 KB), not a target.
+test("the shipped module is the wasm-opt one, within 271 KB gzipped", async () => {
   const { gzipSync } = await import("node:zlib");
   const bytes = readFileSync(join(pkgDir, "nodejs", "jusou_wasm_bg.wasm"));
   const gz = gzipSync(bytes, { level: 9 }).length;
-  assert.ok(gz <= 270 * 1024, `gzipped ${gz} bytes`);
+  assert.ok(gz <= 271 * 1024, `gzipped ${gz} bytes`);
   assert.deepEqual(readFileSync(join(pkgDir, "web", "jusou_wasm_bg.wasm")), bytes);
 });
 

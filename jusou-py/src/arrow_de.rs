@@ -84,7 +84,7 @@ pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, col: &Col<'_>, i: 
         }
     }
     match arrow_json::row(rows, i) {
-        Ok(text) => route_item(ov, text.as_deref(), Detail::Brief),
+        Ok(text) => route_item(ov, text.as_deref()),
         Err(why) => Err(jusou_core::api::not_json(&why).into()),
     }
 }

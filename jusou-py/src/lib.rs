@@ -102,15 +102,15 @@ fn version() -> &'static str {
 
 type Outcome = Result<RouteDecision, Errors>;
 
-/// Route one item (JSON text, or `None` for a missing one) with its panic caught: one bad case
-/// never fails the batch. Columns of decisions ask for [`Detail::Brief`] ones: they carry no
-/// why-not, so the core does not write it.
-fn route_item(engine: &jusou_core::Engine, item: Option<&str>, detail: Detail) -> Outcome {
+/// Route one item of a batch answered as columns (JSON text, or `None` for a missing one) with
+/// its panic caught: one bad case never fails the batch. Columns carry no why-not, so the
+/// decision is [`Detail::Brief`] and the core does not write it.
+fn route_item(engine: &jusou_core::Engine, item: Option<&str>) -> Outcome {
     match item {
         // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
         None => engine.route("null"),
         Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine.route_with(text, detail)
+            engine.route_with(text, Detail::Brief)
         }))
         .unwrap_or_else(|_| Err(internal_errors())),
     }
@@ -122,9 +122,8 @@ fn route_items(
     items: Vec<Option<&str>>,
     engine: &jusou_core::Engine,
     threads: usize,
-    detail: Detail,
 ) -> Vec<Outcome> {
-    py.detach(|| parallel::map(items, threads, |item| route_item(engine, item, detail)))
+    py.detach(|| parallel::map(items, threads, |item| route_item(engine, item)))
 }
 
 /// The thread count of a batch (`threads`, else `JUSOU_THREADS`, else every core).
@@ -327,7 +326,7 @@ fn route_arrow_strings<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let threads = thread_count(threads)?;
     let arrays = arrow::arrays(column)?;
-    let outcomes = route_items(py, arrow::texts(&arrays)?, engine, threads, Detail::Brief);
+    let outcomes = route_items(py, arrow::texts(&arrays)?, engine, threads);
     Ok(outcomes_columns(py, &outcomes)?.into_any())
 }
 
@@ -396,10 +395,8 @@ fn route_arrow<'py>(
         let texts = arrow::texts(&arrays)?;
         py.detach(|| {
             parallel::chunks(texts.len(), threads, |range| {
-                let outcomes: Vec<Outcome> = texts[range]
-                    .iter()
-                    .map(|t| route_item(ov, *t, Detail::Brief))
-                    .collect();
+                let outcomes: Vec<Outcome> =
+                    texts[range].iter().map(|t| route_item(ov, *t)).collect();
                 arrow_out::batch(&outcomes)
             })
         })

@@ -482,9 +482,10 @@ impl Router {
         let pattern_eval = |p: Pattern, r: &'static RouteRule| {
             if patterns.iter().any(|d| d.pattern == p) {
                 Eval::fired(r)
-            } else if !explain && open.iter().any(|(q, _)| *q == p) {
-                Eval::not(r, Outcome::NotAssessable, "", "")
             } else if let Some((_, who)) = open.iter().find(|(q, _)| *q == p) {
+                if !explain {
+                    return Eval::not(r, Outcome::NotAssessable, "", "");
+                }
                 Eval::not(
                     r,
                     Outcome::NotAssessable,

@@ -143,7 +143,7 @@ $(PY_VENV)/.deps-ok:
 
 py-install: deps-py $(PY_VENV)/.deps-ok
 	rm -rf target/wheels
-	$(VENV)/bin/maturin build --release --locked --quiet -m jusou-py/Cargo.toml --out target/wheels
+	$(VENV)/bin/maturin build --profile py-release --locked --quiet -m jusou-py/Cargo.toml --out target/wheels
 	$(PY_VENV)/bin/pip uninstall --quiet --yes jusou >/dev/null 2>&1 || true
 	$(PY_VENV)/bin/pip install --quiet --no-deps --no-index target/wheels/*.whl
 
@@ -384,7 +384,7 @@ packages: wheel-manylinux2014 crate-package npm-pack
 wheel-manylinux2014: deps-py
 	@$(VENV)/bin/python -c "import ziglang" 2>/dev/null || $(VENV)/bin/pip install --quiet "ziglang>=0.13,<0.15"
 	rm -rf $(WHEEL2014_OUT)
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --locked --quiet --zig \
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --profile py-release --locked --quiet --zig \
 	  --compatibility manylinux2014 -m jusou-py/Cargo.toml --out $(WHEEL2014_OUT)
 	$(PYTHON) tests/check_wheel.py $(WHEEL2014_OUT)/*.whl
 	# It installs and answers as the CLI does (the 新座市 model case).

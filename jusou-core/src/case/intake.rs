@@ -404,7 +404,7 @@ impl Case {
             errors.extend(over);
             return;
         }
-        if self.id.trim().is_empty() {
+        if crate::ids::is_blank(&self.id) {
             errors.push(Error::new(
                 EMPTY_TEXT,
                 "/id",
@@ -412,7 +412,7 @@ impl Case {
                 "the case id is empty",
             ));
         }
-        if self.received_by.agency.trim().is_empty() {
+        if crate::ids::is_blank(&self.received_by.agency) {
             errors.push(Error::new(
                 EMPTY_TEXT,
                 "/received_by/agency",
@@ -465,7 +465,7 @@ impl Case {
                 }
                 seen_subject = true;
             }
-            if m.id.trim().is_empty() {
+            if crate::ids::is_blank(&m.id) {
                 errors.push(Error::new(
                     EMPTY_TEXT,
                     at("id"),
@@ -620,7 +620,7 @@ impl Case {
         for (i, c) in self.consents.iter().enumerate() {
             let path = format!("/consents/{i}");
             c.validate(&path, errors);
-            if !c.id.trim().is_empty() && self.consents.iter().take(i).any(|o| o.id == c.id) {
+            if !crate::ids::is_blank(&c.id) && self.consents.iter().take(i).any(|o| o.id == c.id) {
                 errors.push(Error::new(
                     DUPLICATE_CONSENT,
                     format!("{path}/id"),
@@ -628,7 +628,9 @@ impl Case {
                     format!("consent id '{}' is used twice", c.id),
                 ));
             }
-            if !c.subject.trim().is_empty() && !self.household.iter().any(|m| m.id == c.subject) {
+            if !crate::ids::is_blank(&c.subject)
+                && !self.household.iter().any(|m| m.id == c.subject)
+            {
                 errors.push(
                     Error::new(
                         CONSENT_SUBJECT,

@@ -212,7 +212,7 @@ impl Consent {
         let at = |field: &str| format!("{path}/{}", pointer_token(field));
         // The one spelling of the consent basis (law::articles::PrivacyBasis).
         const CITE: &str = crate::law::articles::PrivacyBasis::Consent.citation();
-        if self.id.trim().is_empty() {
+        if crate::ids::is_blank(&self.id) {
             errors.push(Error::new(
                 EMPTY_ID,
                 at("id"),
@@ -220,7 +220,7 @@ impl Consent {
                 "consent id is empty",
             ));
         }
-        if self.subject.trim().is_empty() {
+        if crate::ids::is_blank(&self.subject) {
             errors.push(Error::new(
                 EMPTY_ID,
                 at("subject"),
@@ -261,7 +261,7 @@ impl Consent {
             }
         }
         if let ConsentForm::Oral { recorded_by } = &self.form {
-            if recorded_by.trim().is_empty() {
+            if crate::ids::is_blank(recorded_by) {
                 errors.push(Error::new(
                     ORAL_UNRECORDED,
                     format!("{path}/form/recorded_by"),
@@ -275,7 +275,7 @@ impl Consent {
                 .given_by
                 .name
                 .as_deref()
-                .is_none_or(|n| n.trim().is_empty())
+                .is_none_or(crate::ids::is_blank)
         {
             errors.push(Error::new(
                 REPRESENTATIVE_UNNAMED,

@@ -357,15 +357,24 @@ fn route_arrow<'py>(
             return Ok(py.None().into_bound(py));
         }
         py.detach(|| -> PyResult<_> {
-            // Checked in full (offsets, UTF-8, child lengths) before any value is read: each
-            // struct itself, then its columns on every thread.
+            // Checked in full (offsets, UTF-8, child lengths) before any value is read. This is
+            // `validate_full` of each array, which is `validate_data` of every node of its tree:
+            // a node's check reads only its own buffers and its children's lengths, so the nodes
+            // are checked on every thread in any order. One task per node, not per column: the
+            // household column alone holds most of a batch's strings.
             for a in &arrays {
-                a.validate_data().map_err(arrow_err)?;
-                parallel::try_each(a.child_data(), threads, |c| {
-                    c.validate_full().map_err(|e| {
+                let mut nodes = Vec::new();
+                let mut todo = vec![a];
+                while let Some(n) = todo.pop() {
+                    nodes.push(n);
+                    todo.extend(n.child_data());
+                }
+                parallel::try_each(&nodes, threads, |n| {
+                    n.validate_data().map_err(|e| {
                         arrow_schema::ArrowError::InvalidArgumentError(format!(
-                            "{} child invalid: {e}",
-                            a.data_type()
+                            "{} ({}) invalid: {e}",
+                            a.data_type(),
+                            n.data_type()
                         ))
                     })
                 })

@@ -137,3 +137,42 @@ def test_malformed_arrow_memory_is_refused_before_any_row_is_read(threads):
     table = pa.table({"id": bad, "received_on": pa.array(["2026-04-01", "2026-04-02"])})
     with pytest.raises(ValueError, match="Arrow data could not be read.*UTF8"):
         jusou.route_many(table, threads=threads)
+
+
+def _household(ids, offsets=b"\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00"):
+    """A household column of two rows, one member each, built from raw buffers: `ids` is the
+    members' id column, `offsets` the list's offsets (both may break Arrow's rules)."""
+    members = pa.StructArray.from_arrays(
+        [ids, pa.array([40, 80]), pa.array(["self", "parent"]), pa.array([True, False])],
+        names=["id", "age", "relation", "subject"])
+    return pa.Array.from_buffers(pa.list_(members.type), 2, [None, pa.py_buffer(offsets)],
+                                 children=[members])
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("what, household, message", [
+    ("a member id that is not UTF-8",
+     lambda: _household(pa.Array.from_buffers(
+         pa.string(), 2,
+         [None, pa.py_buffer(b"\x00\x00\x00\x00\x01\x00\x00\x00\x03\x00\x00\x00"),
+          pa.py_buffer(b"a\xe3\x81")])),
+     "UTF8|utf-8"),
+    ("offsets that cut a character in two",
+     lambda: _household(pa.Array.from_buffers(
+         pa.string(), 2,
+         [None, pa.py_buffer(b"\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00"),
+          pa.py_buffer("あ".encode())])),
+     "utf-8|UTF8"),
+    ("list offsets that go backwards",
+     lambda: _household(pa.array(["a", "b"]),
+                        offsets=b"\x00\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00"),
+     "monotonic"),
+])
+def test_malformed_memory_deep_in_a_column_is_refused(threads, what, household, message):
+    """The check reaches every node of a nested column (here the household's members), on one
+    thread or several, and refuses the batch before any row is read."""
+    table = pa.table({"id": pa.array(["c1", "c2"]),
+                      "received_on": pa.array(["2026-04-01", "2026-04-02"]),
+                      "household": household()})
+    with pytest.raises(ValueError, match=f"Arrow data could not be read.*({message})"):
+        jusou.route_many(table, threads=threads)

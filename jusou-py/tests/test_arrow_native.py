@@ -130,7 +130,7 @@ def test_a_list_of_dicts_applies_the_text_limits_as_route_does():
 @pytest.mark.parametrize("threads", [1, 2])
 def test_malformed_arrow_memory_is_refused_before_any_row_is_read(threads):
     """Buffers that break Arrow's rules (here a string that is not UTF-8) are checked in full,
-    column by column on every thread, and refused as a whole — never read, never a crash."""
+    node by node on every thread, and refused as a whole — never read, never a crash."""
     bad = pa.Array.from_buffers(
         pa.string(), 2,
         [None, pa.py_buffer(b"\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00"), pa.py_buffer(b"a\xff")])

@@ -33,7 +33,7 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::{arrow_json, internal_errors, route_item, Outcome};
+use crate::{arrow_json, caught, route_item, Outcome};
 
 /// Why a row was not read here; the caller then reads its JSON text instead.
 #[derive(Debug)]
@@ -66,8 +66,9 @@ const MAX_RAW_STRING: usize = limits::MAX_STRING_BYTES / 6;
 const MAX_BUDGET: usize = limits::MAX_INPUT_BYTES;
 
 /// Route row `i` of `rows` (one row per case; `col` its reader, [`Col::new`] of `rows`) exactly
-/// as `route` would route its JSON text: read into a `Case` here when it reads, else through `arrow_json::row` and the core's decode. The
-/// decision is brief (no why-not): the Arrow columns do not carry it.
+/// as `route` would route its JSON text: read into a `Case` here when it reads, else through
+/// `arrow_json::row` and the core's decode. The decision is brief (no why-not): the Arrow
+/// columns do not carry it.
 pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, col: &Col<'_>, i: usize) -> Outcome {
     if !rows.is_null(i) {
         let used = Cell::new(0);
@@ -77,10 +78,7 @@ pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, col: &Col<'_>, i: 
             depth: 0,
             used: &used,
         }) {
-            return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                ov.route_case_with(case, Detail::Brief)
-            }))
-            .unwrap_or_else(|_| Err(internal_errors()));
+            return caught(|| ov.route_case_with(case, Detail::Brief));
         }
     }
     match arrow_json::row(rows, i) {
@@ -89,8 +87,17 @@ pub fn route_row(ov: &jusou_core::Engine, rows: &StructArray, col: &Col<'_>, i: 
     }
 }
 
-/// `d` as `YYYY-MM-DD` (what chrono's `%Y-%m-%d` and `Display` write for years 0–9999).
-pub fn iso(d: NaiveDate) -> Option<[u8; 10]> {
+/// `f` of `d` as `YYYY-MM-DD`, as chrono's `Display` writes it: on the stack for years 0–9999
+/// (no String per date or row), else chrono's own text.
+pub fn with_iso<R>(d: NaiveDate, f: impl FnOnce(&str) -> R) -> R {
+    match iso(d).as_ref().and_then(|b| std::str::from_utf8(b).ok()) {
+        Some(text) => f(text),
+        None => f(&d.to_string()),
+    }
+}
+
+/// `d` as `YYYY-MM-DD` in ASCII, for years 0–9999.
+fn iso(d: NaiveDate) -> Option<[u8; 10]> {
     use chrono::Datelike;
     let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
     let digit = |n: u32| b'0' + (n % 10) as u8;
@@ -247,11 +254,7 @@ impl<'de> ArrowDe<'de> {
         self.spend(12)?;
         // As `arrow_json` writes it (the ISO form Python's `datetime.date` gives).
         let d = d.ok_or(Unread)?;
-        match iso(d) {
-            // Years 0–9999 written on the stack: no String per date.
-            Some(buf) => v.visit_str(std::str::from_utf8(&buf).map_err(|_| Unread)?),
-            None => v.visit_string(d.format("%Y-%m-%d").to_string()),
-        }
+        with_iso(d, |text| v.visit_str(text))
     }
 
     fn list<O: OffsetSizeTrait, V: Visitor<'de>>(

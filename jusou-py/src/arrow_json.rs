@@ -110,7 +110,7 @@ fn float(v: f64, out: &mut Vec<u8>) -> Result<(), NotJson> {
 fn date(d: Option<NaiveDate>, out: &mut Vec<u8>) -> Result<(), NotJson> {
     match d {
         Some(d) => {
-            text(&d.format("%Y-%m-%d").to_string(), out);
+            crate::arrow_de::with_iso(d, |t| text(t, out));
             Ok(())
         }
         None => Err("date value out of range".to_owned()),

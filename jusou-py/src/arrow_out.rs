@@ -66,11 +66,7 @@ pub fn batch(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
         match o {
             Ok(d) => {
                 case_id.append_value(&d.case_id);
-                // On the stack, not a String per row (chrono's Display for years beyond 0–9999).
-                match crate::arrow_de::iso(d.as_of) {
-                    Some(buf) => as_of.append_value(std::str::from_utf8(&buf).unwrap_or_default()),
-                    None => as_of.append_value(d.as_of.to_string()),
-                }
+                crate::arrow_de::with_iso(d.as_of, |text| as_of.append_value(text));
                 multi.append_option(d.multi_agency);
                 outreach.append_value(d.outreach);
                 participation.append_value(d.participation_support);

@@ -106,14 +106,15 @@ type Outcome = Result<RouteDecision, Errors>;
 /// its panic caught: one bad case never fails the batch. Columns carry no why-not, so the
 /// decision is [`Detail::Brief`] and the core does not write it.
 fn route_item(engine: &jusou_core::Engine, item: Option<&str>) -> Outcome {
-    match item {
-        // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
-        None => engine.route("null"),
-        Some(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine.route_with(text, Detail::Brief)
-        }))
-        .unwrap_or_else(|_| Err(internal_errors())),
-    }
+    // A missing case reads as JSON null: the same error as `route(None)` gives in the core.
+    caught(|| engine.route_with(item.unwrap_or("null"), Detail::Brief))
+}
+
+/// One case of a batch routed with its panic caught (an internal error in its place): one bad
+/// case never fails the batch.
+fn caught(route: impl FnOnce() -> Outcome) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(route))
+        .unwrap_or_else(|_| Err(internal_errors()))
 }
 
 /// Route every item with the GIL released, on `threads` threads, answers in input order.
@@ -357,7 +358,7 @@ fn route_arrow<'py>(
             return Ok(py.None().into_bound(py));
         }
         py.detach(|| -> PyResult<_> {
-            // Checked in full (offsets, UTF-8, child lengths) before any value is read. This is
+            // Checked in full (offsets, UTF-8, child lengths) before any row is read. This is
             // `validate_full` of each array, which is `validate_data` of every node of its tree:
             // a node's check reads only its own buffers and its children's lengths, so the nodes
             // are checked on every thread in any order. One task per node, not per column: the
@@ -380,26 +381,20 @@ fn route_arrow<'py>(
                 })
                 .map_err(arrow_err)?;
             }
-            Ok(())
-        })?;
-        let rows: Vec<arrow_array::StructArray> = arrays
-            .iter()
-            .map(|a| arrow_array::StructArray::from(a.clone()))
-            .collect();
-        py.detach(|| {
             let mut out = Vec::new();
-            for rows in &rows {
+            for a in &arrays {
+                let rows = arrow_array::StructArray::from(a.clone());
                 // The columns' types resolved once per batch, shared by every thread.
-                let col = arrow_de::Col::new(rows);
+                let col = arrow_de::Col::new(&rows);
                 out.extend(parallel::chunks(rows.len(), threads, |range| {
                     let outcomes: Vec<Outcome> = range
-                        .map(|i| arrow_de::route_row(ov, rows, &col, i))
+                        .map(|i| arrow_de::route_row(ov, &rows, &col, i))
                         .collect();
                     arrow_out::batch(&outcomes)
                 }));
             }
-            out
-        })
+            Ok(out)
+        })?
     } else {
         let texts = arrow::texts(&arrays)?;
         py.detach(|| {
@@ -632,12 +627,11 @@ fn route_objects<'py>(
     let detail = if columns { Detail::Brief } else { Detail::Full };
     let outcomes: Vec<Outcome> = py.detach(|| {
         parallel::map(sources, threads, |s| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
+            caught(|| match s {
                 Source::Case(c) => ov.route_case_with(*c, detail),
                 Source::Text(t) => ov.route_with(&t, detail),
                 Source::NotJson(errors) => Err(errors),
-            }))
-            .unwrap_or_else(|_| Err(internal_errors()))
+            })
         })
     });
     if columns {

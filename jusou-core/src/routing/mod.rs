@@ -264,11 +264,16 @@ struct Eval {
     rule: Cow<'static, str>,
     citation: Option<&'static str>,
     state: State,
-    ja: Cow<'static, str>,
-    en: Cow<'static, str>,
-    /// Not fired on a finding recorded as no (`true`) or not recorded (`false`): the texts are
-    /// the rule's why-not with that note, looked up only when an answer shows them.
-    because: Option<(&'static RouteRule, bool)>,
+    text: Text,
+}
+
+/// What an evaluated rule says (ja, en).
+enum Text {
+    /// Written at evaluation.
+    Given(Cow<'static, str>, Cow<'static, str>),
+    /// Not fired on a finding recorded as no (`true`) or not recorded (`false`): the rule's
+    /// why-not with that note, looked up only when an answer shows it.
+    NotBecause(&'static RouteRule, bool),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -283,9 +288,7 @@ impl Eval {
             rule: Cow::Borrowed(r.rule.id),
             citation: r.rule.citation(),
             state: State::Fired,
-            ja: Cow::Borrowed(r.rule.ja),
-            en: Cow::Borrowed(r.rule.en),
-            because: None,
+            text: Text::Given(Cow::Borrowed(r.rule.ja), Cow::Borrowed(r.rule.en)),
         }
     }
 
@@ -299,17 +302,17 @@ impl Eval {
             rule: Cow::Borrowed(r.rule.id),
             citation: r.rule.citation(),
             state: State::Not(outcome),
-            ja: ja.into(),
-            en: en.into(),
-            because: None,
+            text: Text::Given(ja.into(), en.into()),
         }
     }
 
     /// Not fired, with the rule's why-not text and a note on the fact behind it.
     fn not_because(r: &'static RouteRule, stated_no: bool) -> Self {
         Eval {
-            because: Some((r, stated_no)),
-            ..Eval::not(r, Outcome::NotFired, "", "")
+            rule: Cow::Borrowed(r.rule.id),
+            citation: r.rule.citation(),
+            state: State::Not(Outcome::NotFired),
+            text: Text::NotBecause(r, stated_no),
         }
     }
 
@@ -341,9 +344,9 @@ impl Eval {
     }
 
     fn texts(&self) -> (Cow<'static, str>, Cow<'static, str>) {
-        match self.because {
-            Some((r, stated_no)) => not_because_texts(r, stated_no),
-            None => (self.ja.clone(), self.en.clone()),
+        match &self.text {
+            Text::NotBecause(r, stated_no) => not_because_texts(r, *stated_no),
+            Text::Given(ja, en) => (ja.clone(), en.clone()),
         }
     }
 
@@ -507,8 +510,7 @@ impl Router {
         let multi_field = if h.field_count() >= 2 {
             let (ja, en) = fields_texts(h.fields);
             Eval {
-                ja,
-                en,
+                text: Text::Given(ja, en),
                 ..Eval::fired(&R_ROUTE_MULTI_FIELD)
             }
         } else {
@@ -783,9 +785,7 @@ impl Router {
             rule: rule.clone(),
             citation: None,
             state,
-            ja: ja.into(),
-            en: en.into(),
-            because: None,
+            text: Text::Given(ja.into(), en.into()),
         };
         if !empty && issues_ok && signals_ok {
             let via = if matched.is_empty() {
